@@ -1,0 +1,163 @@
+/**
+ * Read and check case.yaml. A mistake is reported with its line and field, and an unknown
+ * field with the nearest known one ("did you mean …?").
+ */
+import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { caseSchema, type Case } from '../../schemas/case.ts';
+import { DhrError, type Problem } from '../errors.ts';
+import { readInput } from '../files.ts';
+
+export async function loadCaseFile(file: string): Promise<Case> {
+  const bytes = await readInput(file);
+  return parseCase(bytes.toString('utf8'), file);
+}
+
+export function parseCase(source: string, file = 'case.yaml'): Case {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems: Problem[] = doc.errors.map((e) => {
+      const pos = lineCounter.linePos(e.pos[0]);
+      return { place: { file, line: pos.line, column: pos.col }, message: `this is not valid YAML: ${firstLine(e.message)}` };
+    });
+    throw new DhrError('invalid-case', problems[0].message, problems[0].place, problems);
+  }
+  const data = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new DhrError('invalid-case', 'case.yaml must be a list of fields such as "reference:" and "people:"; it is empty or not a mapping', { file, line: 1 });
+  }
+  const result = caseSchema.safeParse(data);
+  if (result.success) return result.data;
+
+  const problems: Problem[] = [];
+  for (const issue of result.error.issues) {
+    for (const p of describeIssue(issue, doc, data)) {
+      const node = nodeAt(doc.contents as YamlNode | null, p.path);
+      const offset = node?.range?.[0];
+      const line = offset === undefined ? undefined : lineCounter.linePos(offset).line;
+      problems.push({ place: { file, line, field: formatField(p.path) || undefined }, message: p.message });
+    }
+  }
+  throw new DhrError('invalid-case', problems[0].message, problems[0].place, problems);
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}
+
+interface Described {
+  path: PropertyKey[];
+  message: string;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, doc: unknown, data: unknown): Described[] {
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(issue.path);
+    return issue.keys.map((key) => {
+      const guess = nearest(key, known);
+      return {
+        path: [...issue.path, key],
+        message: `unknown field "${key}"${guess ? ` — did you mean "${guess}"?` : ''}`,
+      };
+    });
+  }
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(data, issue.path) === undefined) {
+    return [{ path: issue.path, message: `the field "${String(issue.path.at(-1))}" is required` }];
+  }
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    return [{ path: issue.path, message: `must be one of: ${(issue.values as unknown[]).join(', ')}` }];
+  }
+  return [{ path: issue.path, message: issue.message }];
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let cur: any = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = cur[key as any];
+  }
+  return cur;
+}
+
+/** The field names the schema allows at a path (for did-you-mean). */
+function knownKeysAt(path: PropertyKey[]): string[] {
+  let schema: any = caseSchema;
+  for (const key of path) {
+    schema = unwrap(schema);
+    if (typeof key === 'number') {
+      schema = schema?.def?.element;
+    } else {
+      schema = schema?.shape?.[key];
+    }
+  }
+  schema = unwrap(schema);
+  if (schema?.def?.type === 'union') schema = schema.def.options.map(unwrap).find((o: any) => o?.shape);
+  return schema?.shape ? Object.keys(schema.shape) : [];
+}
+
+function unwrap(schema: any): any {
+  let s = schema;
+  while (s?.def && ['optional', 'default', 'nullable', 'pipe'].includes(s.def.type)) {
+    s = s.def.innerType ?? s.def.in;
+  }
+  if (s?.def?.type === 'union') {
+    const withShape = s.def.options.map(unwrap).find((o: any) => o?.shape || o?.def?.element);
+    return withShape ?? s;
+  }
+  return s;
+}
+
+function nearest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestScore) {
+      bestScore = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+function formatField(path: PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  return out;
+}
+
+/** The YAML node at a path, or the deepest ancestor that exists (so a missing field points at its parent). */
+function nodeAt(root: YamlNode | null, path: PropertyKey[]): YamlNode | undefined {
+  let node: YamlNode | null | undefined = root;
+  let last: YamlNode | undefined = root ?? undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p: any) => (p.key?.value ?? p.key) === key);
+      if (!pair) return last;
+      // Point unknown-field errors at the key itself.
+      node = (pair.value as YamlNode) ?? (pair.key as YamlNode);
+      if (node === null || node === undefined) node = pair.key as YamlNode;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key] as YamlNode;
+    } else {
+      return last;
+    }
+    if (node) last = node;
+  }
+  return last;
+}
