@@ -147,7 +147,7 @@ function nodeAt(root: YamlNode | null, path: PropertyKey[]): YamlNode | undefine
   let last: YamlNode | undefined = root ?? undefined;
   for (const key of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p: any) => (p.key?.value ?? p.key) === key);
+      const pair: any = node.items.find((p: any) => (p.key?.value ?? p.key) === key);
       if (!pair) return last;
       // Point unknown-field errors at the key itself.
       node = (pair.value as YamlNode) ?? (pair.key as YamlNode);
