@@ -102,4 +102,6 @@ export interface CaseFolder {
   /** The chair's own sections, keyed by file name without extension. */
   report: { file: string; name: string; tree: Root }[];
   actionPlanFile?: string;
+  /** Files in imrs/, chronologies/ or report/ that were not read, and why (e.g. a .doc or .pdf). */
+  skipped?: { file: string; reason: string }[];
 }

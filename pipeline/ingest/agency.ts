@@ -1,0 +1,48 @@
+/**
+ * Which agency of case.yaml a piece of text names: a cover field ("Agency: SYP"), a document
+ * title ("IMR from South Yorkshire Police"), a file name ("police-imr.docx").
+ */
+import type { Agency } from '../../schemas/case.ts';
+
+/** Lower case, letters and digits only, single spaces: "South-Yorkshire_Police" → "south yorkshire police". */
+export function normaliseName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function keys(agency: Agency): string[] {
+  return [agency.name, agency.short ?? ''].map(normaliseName).filter((k) => k !== '');
+}
+
+/** The agency whose name or short name is exactly this text (ignoring case and punctuation). */
+export function agencyNamed(text: string, agencies: readonly Agency[]): Agency | undefined {
+  const wanted = normaliseName(text);
+  if (wanted === '') return undefined;
+  return agencies.find((a) => keys(a).includes(wanted));
+}
+
+/**
+ * The agency whose name or short name appears in this text as whole words; when several do,
+ * the longest name wins ("South Yorkshire Police" over "Police").
+ */
+export function agencyMentioned(text: string, agencies: readonly Agency[]): Agency | undefined {
+  const haystack = ` ${normaliseName(text)} `;
+  let best: { agency: Agency; length: number } | undefined;
+  for (const agency of agencies) {
+    for (const key of keys(agency)) {
+      if (haystack.includes(` ${key} `) && (best === undefined || key.length > best.length)) best = { agency, length: key.length };
+    }
+  }
+  return best?.agency;
+}
+
+/** The case.yaml name for a written agency name, or the name as written when none matches. */
+export function canonicalAgency(text: string, agencies: readonly Agency[]): string {
+  const trimmed = text.trim();
+  return (agencyNamed(trimmed, agencies) ?? agencyMentioned(trimmed, agencies))?.name ?? trimmed;
+}
