@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { DhrError } from './errors.ts';
+import { removeStagedFiles } from './files.ts';
 
 /** Where a command writes: cli.ts owns the streams. */
 export interface Io {
@@ -48,6 +49,28 @@ async function loadCommands(): Promise<CommandModule[]> {
 export interface MainOptions {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
+}
+
+/** Exit codes of a run stopped by a signal, as shells report them (128 + the signal's number). */
+const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * While a command runs, Ctrl+C (SIGINT), SIGTERM and SIGHUP remove every staged temporary file
+ * (files.ts) before the process ends, so an interrupt never leaves a partial output. Outputs are
+ * renamed into place in one synchronous step, which a signal cannot split. Returns the function
+ * that removes the handlers again.
+ */
+export function handleInterrupts(stderr: (text: string) => void): () => void {
+  const handlers = Object.entries(signalExitCodes).map(([signal, code]) => {
+    const handler = () => {
+      removeStagedFiles();
+      stderr(`dhr: stopped by ${signal}: files still being written were removed, so no output is left half-written\n`);
+      process.exit(code);
+    };
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  return () => handlers.forEach((off) => off());
 }
 
 /** Run the command line; resolves to the exit code. */
@@ -91,13 +114,15 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .configureOutput({
       writeOut: (t) => stdout(t),
       writeErr: (t) => stderr(t),
-      outputError: (t, write) => write(`dhr: ${t.replace(/^error: /, '')}`),
+      // One line per problem: commander's "(Did you mean …?)" joins the line it belongs to.
+      outputError: (t, write) => write(`dhr: ${t.replace(/^error: /, '').replace(/\n(?=\(Did you mean)/g, ' ')}`),
     })
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
 
   for (const module of await loadCommands()) module.register(program, context);
 
+  const release = handleInterrupts(stderr);
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -107,6 +132,8 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       return 2;
     }
     return reportError(error);
+  } finally {
+    release();
   }
   return exitCode;
 }

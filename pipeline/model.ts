@@ -105,3 +105,12 @@ export interface CaseFolder {
   /** Files in imrs/, chronologies/ or report/ that were not read, and why (e.g. a .doc or .pdf). */
   skipped?: { file: string; reason: string }[];
 }
+
+/**
+ * A chronology row's identity: where it stands in its source (file, sheet and cell, or line).
+ * The QA checks key their per-row flags by it and the merged chronology looks them up by it.
+ */
+export function chronologyRowKey(row: ChronologyRow): string {
+  const p = row.place;
+  return [p.file ?? '', p.sheet ?? '', p.cell ?? (p.line !== undefined ? `line ${p.line}` : '')].join('|');
+}

@@ -63,6 +63,10 @@ export interface ReportDocument {
   marking: Marking;
   sections: ReportSection[];
   figures: Figure[];
-  /** "[To be completed: …]" prompts still in the document, for the validation report. */
-  prompts: { section: string; text: string }[];
+  /**
+   * "[To be completed: …]" prompts still in the document, for the validation report: the
+   * section's title, the prompt's text without its brackets, and the section's id ("title-page"
+   * for a title page field).
+   */
+  prompts: { section: string; text: string; sectionId?: string }[];
 }

@@ -30,18 +30,20 @@ import {
 } from '../../schemas/action-plan.ts';
 import { DhrError, type Place, type Problem } from '../errors.ts';
 import { readInput } from '../files.ts';
+import { toPlainData } from './case.ts';
+import { libraryReason, openOfficePackage, type OpenOptions } from './office-package.ts';
 
 export type { ActionPlan, Recommendation } from '../../schemas/action-plan.ts';
 
 /** Read action-plan.yaml / .yml / .xlsx. */
-export async function readActionPlan(file: string): Promise<ActionPlan> {
+export async function readActionPlan(file: string, options: OpenOptions = {}): Promise<ActionPlan> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.xlsx') {
     const hint = ext === '.xls' || ext === '.xlsm' || ext === '.ods' ? '; save it as an Excel workbook (.xlsx)' : '';
     throw new DhrError('unsupported-format', `an action plan must be a .yaml or .xlsx file${hint}`, { file });
   }
   const bytes = await readInput(file);
-  if (ext === '.xlsx') return parseActionPlanWorkbook(bytes, file);
+  if (ext === '.xlsx') return parseActionPlanWorkbook(bytes, file, options);
   return parseActionPlanYaml(bytes.toString('utf8'), file);
 }
 
@@ -58,7 +60,7 @@ export function parseActionPlanYaml(source: string, file = 'action-plan.yaml'): 
     });
     throw new DhrError('invalid-action-plan', problems[0].message, problems[0].place, problems);
   }
-  const data = doc.toJS();
+  const data = toPlainData(doc, file, 'invalid-action-plan');
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new DhrError('invalid-action-plan', 'the action plan must be a mapping with a "recommendations:" list; it is empty or not a mapping', { file, line: 1 });
   }
@@ -294,7 +296,7 @@ interface CellText {
 function cellText(cell: ExcelJS.Cell): CellText {
   const v = cell.value as unknown;
   if (v === null || v === undefined) return { text: '' };
-  if (v instanceof Date) return { text: v.toISOString(), date: v };
+  if (v instanceof Date) return dateCellText(v);
   if (typeof v === 'number') return { text: String(v), number: v };
   if (typeof v === 'string') return { text: v.trim() };
   if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
@@ -303,7 +305,7 @@ function cellText(cell: ExcelJS.Cell): CellText {
     if (Array.isArray(o.richText)) return { text: o.richText.map((r: { text: string }) => r.text).join('').trim() };
     if ('result' in o) {
       const r = o.result;
-      if (r instanceof Date) return { text: r.toISOString(), date: r };
+      if (r instanceof Date) return dateCellText(r);
       if (typeof r === 'number') return { text: String(r), number: r };
       return { text: r === undefined || r === null ? '' : String(r).trim() };
     }
@@ -312,6 +314,11 @@ function cellText(cell: ExcelJS.Cell): CellText {
     if ('error' in o) return { text: String(o.error) };
   }
   return { text: String(v) };
+}
+
+/** A date cell's text; a date Excel could not store (a date format on a huge number) is text, not a date. */
+function dateCellText(d: Date): CellText {
+  return Number.isNaN(d.getTime()) ? { text: '(a date Excel could not store)' } : { text: d.toISOString(), date: d };
 }
 
 const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -462,12 +469,20 @@ interface RawRecommendation {
   columns: Map<Field, number>;
 }
 
-export async function parseActionPlanWorkbook(data: Uint8Array, file = 'action-plan.xlsx'): Promise<ActionPlan> {
+export async function parseActionPlanWorkbook(data: Uint8Array, file = 'action-plan.xlsx', options: OpenOptions = {}): Promise<ActionPlan> {
+  // The package is checked first (what it really is, the zip-bomb limits); exceljs reads only what passed.
+  let pkg: Awaited<ReturnType<typeof openOfficePackage>>;
+  try {
+    pkg = await openOfficePackage(data, file, 'xlsx', options);
+  } catch (error) {
+    if (error instanceof DhrError && error.code === 'unsupported-format') throw new DhrError('corrupt', `this is not a readable Excel workbook (.xlsx): ${error.message}`, error.place);
+    throw error;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(data as any);
+    await workbook.xlsx.load(Buffer.from(pkg.bytes.buffer, pkg.bytes.byteOffset, pkg.bytes.byteLength) as any);
   } catch (error) {
-    throw new DhrError('corrupt', `this is not a readable Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`, { file });
+    throw new DhrError('corrupt', `this Excel workbook is damaged and cannot be read${libraryReason(error)}: open it in Excel, save it again and resend it`, { file });
   }
 
   const problems: Problem[] = [];

@@ -15,8 +15,17 @@ export function normaliseName(text: string): string {
     .trim();
 }
 
+const minorWords = new Set(['of', 'and', 'the', 'for', 'in', 'on', '&']);
+
+/**
+ * Names an agency goes by: its name, its short name, an abbreviation in brackets
+ * ("… Service (IDVAS)"), and its initials ("South Yorkshire Police" → SYP).
+ */
 function keys(agency: Agency): string[] {
-  return [agency.name, agency.short ?? ''].map(normaliseName).filter((k) => k !== '');
+  const bracketed = [...agency.name.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]);
+  const words = agency.name.replace(/\([^)]*\)/g, ' ').split(/[\s-]+/).filter((w) => w && !minorWords.has(w.toLowerCase()));
+  const initials = words.length >= 2 ? words.map((w) => w[0]).join('') : '';
+  return [agency.name, agency.short ?? '', ...bracketed, initials].map(normaliseName).filter((k) => k !== '');
 }
 
 /** The agency whose name or short name is exactly this text (ignoring case and punctuation). */

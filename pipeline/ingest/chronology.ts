@@ -23,8 +23,8 @@ import { DhrError, type Place, type Problem } from '../errors.ts';
 import { readInput } from '../files.ts';
 import type { Chronology, ChronologyRow } from '../model.ts';
 import { canonicalAgency } from './agency.ts';
-import { parseDate, formatUkDate } from './dates.ts';
-import { openOfficePackage } from './office-package.ts';
+import { parseDate, formatUkDate, isoFromUtcDate } from './dates.ts';
+import { libraryReason, openOfficePackage } from './office-package.ts';
 import { binaryKind, decodeText } from './text.ts';
 
 export type ChronologyColumn = 'agency' | 'dateFrom' | 'dateTo' | 'clientCode' | 'staffCode' | 'source' | 'event' | 'clientSeen' | 'action';
@@ -96,8 +96,7 @@ async function readWorkbook(bytes: Buffer, file: string, options: ReadChronology
   try {
     await workbook.xlsx.load(Buffer.from(pkg.bytes.buffer, pkg.bytes.byteOffset, pkg.bytes.byteLength) as unknown as ArrayBuffer);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new DhrError('corrupt', `this Excel workbook is damaged and cannot be read (${reason}): open it in Excel, save it again and resend it`, { file });
+    throw new DhrError('corrupt', `this Excel workbook is damaged and cannot be read${libraryReason(error)}: open it in Excel, save it again and resend it`, { file });
   }
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
   return workbook.worksheets.map((sheet) => {
@@ -144,9 +143,14 @@ function cellValue(value: ExcelJS.CellValue): unknown {
   return String(value);
 }
 
+/** A date cell as people write it; a date Excel could not store (a date format on a huge number) says so. */
+function dateText(value: Date): string {
+  return Number.isNaN(value.getTime()) ? '(a date Excel could not store)' : formatUkDate(isoFromUtcDate(value));
+}
+
 function writtenText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '(invalid date)' : formatUkDate(value.toISOString().slice(0, 10));
+  if (value instanceof Date) return dateText(value);
   if (typeof value === 'object') {
     if ('error' in value) return String((value as { error: string }).error);
     if ('noResult' in value) return '(a formula with no saved result)';
@@ -333,7 +337,7 @@ function readRows(columnRow: ColumnRow, entries: (Omit<ChronologyRow, 'agency'> 
     const textOf = (key: ChronologyColumn): string => {
       const cell = cellOf(key);
       if (!cell || cell.value === null) return '';
-      if (cell.value instanceof Date) return formatUkDate(cell.value.toISOString().slice(0, 10));
+      if (cell.value instanceof Date) return dateText(cell.value);
       if (typeof cell.value === 'object') return writtenText(cell.value);
       return String(cell.value).trim();
     };

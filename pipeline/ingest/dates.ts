@@ -116,6 +116,8 @@ export function parseDateText(input: string): DateResult {
 export function parseDate(value: unknown, options: { date1904?: boolean } = {}): DateResult {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { ok: false, reason: 'this cell holds a date Excel could not store' };
+    const year = value.getUTCFullYear();
+    if (year < 1900 || year > 9999) return { ok: false, reason: `this cell holds a date in the year ${year}, which Excel cannot show: type the date as day/month/year` };
     return { ok: true, iso: isoFromUtcDate(value) };
   }
   if (typeof value === 'number') return isoFromExcelSerial(value, options.date1904);

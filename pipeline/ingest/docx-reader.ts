@@ -21,7 +21,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Root as HastRoot, Element } from 'hast';
 import type { Root, RootContent, PhrasingContent, TableCell } from 'mdast';
 import { DhrError } from '../errors.ts';
-import { openOfficePackage, elements, attributesOf, type OpenOptions } from './office-package.ts';
+import { openOfficePackage, elements, attributesOf, libraryReason, type OpenOptions } from './office-package.ts';
 
 export interface DocxReadResult {
   tree: Root;
@@ -43,8 +43,7 @@ export async function readDocx(bytes: Uint8Array, file: string, options: OpenOpt
     html = result.value;
     messages = result.messages.map((m) => m.message);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new DhrError('corrupt', `this Word document is damaged and cannot be read (${reason}): open it in Word, save it again and resend it`, { file, part: pkg.mainPart });
+    throw new DhrError('corrupt', `this Word document is damaged and cannot be read${libraryReason(error)}: open it in Word, save it again and resend it`, { file, part: pkg.mainPart });
   }
   return { tree: htmlToMdast(html), messages };
 }

@@ -168,16 +168,27 @@ export async function renderReportDocx(report: ReportDocument, options: DocxOpti
   const template = await readInput(file);
   const facts = readTemplateFacts(WordPackage.fromZip(template, file));
   const rendered = renderReportBody(report.sections, report.figures, facts);
+  // docxtemplater fills the template with a marker where the body goes, and the body (MBs of
+  // XML in a large review) is put in its place after: docxtemplater would otherwise copy and
+  // measure all of it, several times, for a tag whose value it inserts unchanged.
+  const marker = bodyMarker;
   const data = {
     ...titlePageData(report.titlePage),
     ...markingData(report.marking, facts.textWidth),
     contents: rendered.contents,
-    body: rendered.body,
+    body: marker,
   };
   const pkg = fill(template, file, data, ['{@body}', '{@contents}']);
+  const documentXml = pkg.text('word/document.xml') ?? '';
+  const at = documentXml.indexOf(marker);
+  if (at < 0 || documentXml.indexOf(marker, at + marker.length) >= 0) throw new DhrError('corrupt', 'the template must hold its {@body} tag exactly once', { file, part: 'word/document.xml' });
+  pkg.setText('word/document.xml', documentXml.slice(0, at) + rendered.body + documentXml.slice(at + marker.length));
   applyAdditions(pkg, rendered.additions);
   return pkg.toZip();
 }
+
+/** A comment that stands for the body while the template is filled (the result must hold it exactly once). */
+const bodyMarker = '<!--dhr-kit: the body goes here-->';
 
 /** The Home Office data collection form as a .docx (not for publication). */
 export async function renderDataFormDocx(

@@ -105,48 +105,60 @@ function figureNode(id: string, context: Context): RootContent {
   } as unknown as RootContent;
 }
 
+/** Whether a parent may hold a paragraph (raw HTML there becomes a paragraph of text; elsewhere, text). */
+function holdsBlocks(parent: { type: string }): boolean {
+  return parent.type !== 'paragraph' && parent.type !== 'heading' && parent.type !== 'tableCell' && !('url' in parent) && parent.type !== 'emphasis' && parent.type !== 'strong' && parent.type !== 'delete';
+}
+
 /**
  * Copy the content, shift its headings below the section heading, turn figure images into
- * figures, and raw HTML into plain text.
+ * figures, and raw HTML into plain text. One walk that copies as it goes (the input is never
+ * changed): a deep clone and a visit per change cost several times more on a large report.
  */
 function prepareContent(content: RootContent[], level: number, context: Context): RootContent[] {
-  const root = structuredClone({ type: 'root', children: content }) as MdastRoot;
   let minDepth = 7;
-  visit(root, 'heading', (node: Heading) => {
-    minDepth = Math.min(minDepth, node.depth);
-  });
-  const shift = minDepth === 7 ? 0 : level + 1 - minDepth;
-  visit(root, 'heading', (node: Heading) => {
-    node.depth = Math.min(6, Math.max(1, node.depth + shift)) as Heading['depth'];
-  });
-  visit(root, 'html', (node: MdastNodes, index, parent) => {
-    if (!parent || index === undefined) return undefined;
-    const asText = { type: 'text', value: (node as { value: string }).value };
-    const block = parent.type !== 'paragraph' && parent.type !== 'heading' && parent.type !== 'tableCell' && !('url' in parent) && parent.type !== 'emphasis' && parent.type !== 'strong' && parent.type !== 'delete';
-    (parent.children as unknown[]).splice(index, 1, block ? { type: 'paragraph', children: [asText] } : asText);
-    return index + 1;
-  });
-  visit(root, 'paragraph', (node: Paragraph, index, parent) => {
-    if (!parent || index === undefined) return undefined;
-    const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-    if (meaningful.length > 0 && meaningful.every(isFigureImage)) {
-      const figures = meaningful.map((image) => figureNode((image as Image).url.slice('figure:'.length), context));
-      (parent.children as RootContent[]).splice(index, 1, ...figures);
-      return index + figures.length;
+  const depths = (nodes: readonly MdastNodes[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'heading' && node.depth < minDepth) minDepth = node.depth;
+      if ('children' in node) depths(node.children);
     }
-    return undefined;
-  });
-  visit(root, 'image', (node: Image, index, parent) => {
-    if (!parent || index === undefined || !node.url.startsWith('figure:')) return undefined;
-    const id = node.url.slice('figure:'.length);
-    const figure = context.figures.get(id);
-    const replacement = figure
-      ? ({ type: 'dhrInlineFigure', data: { hName: 'span', hProperties: { className: ['figure-inline'] }, hChildren: svgToHast(figure.svg) } } as unknown as PhrasingContent)
-      : (missingFigure(id) as PhrasingContent);
-    (parent.children as PhrasingContent[]).splice(index, 1, replacement);
-    return index + 1;
-  });
-  return root.children;
+  };
+  depths(content);
+  const shift = minDepth === 7 ? 0 : level + 1 - minDepth;
+
+  const copy = (nodes: readonly MdastNodes[], parent: { type: string }): MdastNodes[] => {
+    const out: MdastNodes[] = [];
+    for (const node of nodes) {
+      if (node.type === 'html') {
+        const asText = { type: 'text', value: node.value } as const;
+        out.push(holdsBlocks(parent) ? { type: 'paragraph', children: [asText] } : asText);
+        continue;
+      }
+      if (node.type === 'paragraph') {
+        const meaningful = node.children.filter((c) => !((c.type === 'text' || c.type === 'html') && c.value.trim() === ''));
+        if (meaningful.length > 0 && meaningful.every(isFigureImage)) {
+          for (const image of meaningful) out.push(figureNode((image as Image).url.slice('figure:'.length), context) as MdastNodes);
+          continue;
+        }
+      }
+      if (node.type === 'image' && node.url.startsWith('figure:')) {
+        const id = node.url.slice('figure:'.length);
+        const figure = context.figures.get(id);
+        out.push(
+          figure
+            ? ({ type: 'dhrInlineFigure', data: { hName: 'span', hProperties: { className: ['figure-inline'] }, hChildren: svgToHast(figure.svg) } } as unknown as MdastNodes)
+            : (missingFigure(id) as MdastNodes),
+        );
+        continue;
+      }
+      const next = { ...node } as MdastNodes;
+      if (next.type === 'heading') next.depth = Math.min(6, Math.max(1, next.depth + shift)) as Heading['depth'];
+      if ('children' in node) (next as { children: MdastNodes[] }).children = copy(node.children, node);
+      out.push(next);
+    }
+    return out;
+  };
+  return copy(content, { type: 'root' }) as RootContent[];
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -217,32 +229,54 @@ function titlePage(report: ReportDocument): Element {
   ]);
 }
 
+/** Every element of a tree, parents before children. */
+function eachElement(node: HastRoot | Element, visitor: (element: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    visitor(child);
+    eachElement(child, visitor);
+  }
+}
+
+const promptStart = '[To be completed:';
+const skipPromptsIn = new Set(['style', 'title', 'script', 'mark', 'svg', 'text']);
+
 /** Wrap every "[To be completed: …]" in <mark class="prompt">. */
 function markPrompts(tree: HastRoot | Element): void {
-  visit(tree, 'text', (node: HastText, index, parent) => {
-    if (!parent || index === undefined) return undefined;
-    if (parent.type === 'element' && ['style', 'title', 'script', 'mark', 'svg', 'text'].includes(parent.tagName)) return undefined;
-    const pattern = new RegExp(promptPattern.source, 'g');
-    const pieces: ElementContent[] = [];
-    let last = 0;
-    for (const match of node.value.matchAll(pattern)) {
-      const at = match.index ?? 0;
-      if (at > last) pieces.push({ type: 'text', value: node.value.slice(last, at) });
-      pieces.push(h('mark', { className: ['prompt'] }, [match[0]]));
-      last = at + match[0].length;
+  const pattern = new RegExp(promptPattern.source, 'g');
+  const walk = (parent: HastRoot | Element): void => {
+    // Text right inside these is left alone (their descendants are still looked at, as before).
+    const skipText = parent.type === 'element' && skipPromptsIn.has(parent.tagName);
+    const children = parent.children as ElementContent[];
+    for (let index = 0; index < children.length; index++) {
+      const node = children[index];
+      if (node.type === 'element') {
+        walk(node);
+        continue;
+      }
+      if (skipText || node.type !== 'text' || !node.value.includes(promptStart)) continue;
+      const pieces: ElementContent[] = [];
+      let last = 0;
+      for (const match of node.value.matchAll(pattern)) {
+        const at = match.index ?? 0;
+        if (at > last) pieces.push({ type: 'text', value: node.value.slice(last, at) });
+        pieces.push(h('mark', { className: ['prompt'] }, [match[0]]));
+        last = at + match[0].length;
+      }
+      if (pieces.length === 0) continue;
+      if (last < node.value.length) pieces.push({ type: 'text', value: node.value.slice(last) });
+      children.splice(index, 1, ...pieces);
+      index += pieces.length - 1;
     }
-    if (pieces.length === 0) return undefined;
-    if (last < node.value.length) pieces.push({ type: 'text', value: node.value.slice(last) });
-    (parent.children as ElementContent[]).splice(index, 1, ...pieces);
-    return index + pieces.length;
-  });
+  };
+  walk(tree);
 }
 
 const safeHref = /^(https?:|mailto:|#|data:image\/(png|jpeg|gif|webp);)|^[^:]*$/i;
 
 /** Links and images may only point at ordinary places: no javascript:, no vbscript: … */
 function sanitiseUrls(tree: HastRoot): void {
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node) => {
     for (const key of ['href', 'src']) {
       const value = node.properties[key];
       if (typeof value === 'string' && !safeHref.test(value.trim())) delete node.properties[key];

@@ -6,7 +6,7 @@
 import type { Figure } from '../assemble/types.ts';
 import type { ChronologyRow } from '../model.ts';
 import { DhrError } from '../errors.ts';
-import { el, haloText, makeFigure, svgDocument, text, textWidth, wrap } from './svg.ts';
+import { el, haloText, makeFigure, num, svgDocument, text, textWidth, wrap } from './svg.ts';
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -94,7 +94,10 @@ export function timelineFigure(rows: ChronologyRow[], options: TimelineOptions):
 
   const counts = new Map<string, number>(lanes.map((l) => [l, 0]));
   let outside = 0;
-  const marks: string[] = [];
+  // Contacts of one agency on the same day fall on the same place: one mark stands for them all,
+  // as opaque as the marks stacked would be (so the figure looks the same, and costs no more
+  // however many entries a day holds).
+  const stacked = new Map<string, { draw: (opacity: number | string, count: number) => string; opacity: number; count: number }>();
   for (const row of rows) {
     const from = day(row.dateFrom, `the date of an entry in ${row.agency}'s chronology`);
     const to = row.dateTo ? day(row.dateTo, `the end date of an entry in ${row.agency}'s chronology`) : undefined;
@@ -107,13 +110,35 @@ export function timelineFigure(rows: ChronologyRow[], options: TimelineOptions):
     counts.set(row.agency, (counts.get(row.agency) ?? 0) + 1);
     const colour = laneColours[lane % laneColours.length];
     const cy = laneTops[lane] + laneHeights[lane] / 2;
-    if (to !== undefined && to > from) {
+    const period = to !== undefined && to > from;
+    const key = period ? `${lane}|${Math.max(from, startDay)}|${Math.min(to, endDay)}` : `${lane}|${from}`;
+    const same = stacked.get(key);
+    if (same) {
+      same.count += 1;
+      continue;
+    }
+    const count = (n: number) => (n > 1 ? { 'data-contacts': String(n) } : {});
+    if (period) {
       const x1 = x(Math.max(from, startDay));
       const x2 = x(Math.min(to, endDay));
-      marks.push(el('rect', { x: x1, y: cy - 6, width: Math.max(x2 - x1, 4), height: 12, rx: 3, fill: colour, 'fill-opacity': 0.55, stroke: colour, 'stroke-width': 1, class: 'contact period' }));
+      stacked.set(key, {
+        opacity: 0.55,
+        count: 1,
+        draw: (opacity, n) => el('rect', { x: x1, y: cy - 6, width: Math.max(x2 - x1, 4), height: 12, rx: 3, fill: colour, 'fill-opacity': opacity, stroke: colour, 'stroke-width': 1, class: 'contact period', ...count(n) }),
+      });
     } else {
-      marks.push(el('circle', { cx: x(from), cy, r: 5.5, fill: colour, 'fill-opacity': 0.75, stroke: '#ffffff', 'stroke-width': 1, class: 'contact' }));
+      stacked.set(key, {
+        opacity: 0.75,
+        count: 1,
+        draw: (opacity, n) => el('circle', { cx: x(from), cy, r: 5.5, fill: colour, 'fill-opacity': opacity, stroke: '#ffffff', 'stroke-width': 1, class: 'contact', ...count(n) }),
+      });
     }
+  }
+  const marks: string[] = [];
+  for (const m of stacked.values()) {
+    // An opacity is written to one decimal place (a single mark's 0.75 is drawn as 0.8): stack that.
+    const one = Number(num(m.opacity));
+    marks.push(m.count === 1 ? m.draw(m.opacity, 1) : m.draw(String(Number((1 - (1 - one) ** m.count).toFixed(3))), m.count));
   }
 
   const parts: string[] = [];

@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Marking } from '../assemble/types.ts';
-import type { ChronologyRow } from '../model.ts';
+import { chronologyRowKey, type ChronologyRow } from '../model.ts';
 import type { ActionPlan, ActionStatus, Recommendation } from '../../schemas/action-plan.ts';
 import { actionStatuses, actionStatusNames, recommendationScopes } from '../../schemas/action-plan.ts';
 import { DhrError } from '../errors.ts';
@@ -109,7 +109,8 @@ function rowHeight(texts: { text: string; width: number }[]): number {
  * current time), so the bytes depend on the input only.
  */
 async function finish(workbook: ExcelJS.Workbook, date: Date): Promise<Uint8Array> {
-  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  // Stored, not compressed: the entries are compressed once, below.
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
   const entries = unzipSync(written);
   // The zip format keeps local time: build the date from local fields, so every time zone writes the same.
   const mtime = new Date(Math.max(1980, date.getUTCFullYear()), date.getUTCMonth(), date.getUTCDate(), 12, 0, 0);
@@ -139,10 +140,7 @@ export interface MergedChronologyOptions {
 }
 
 /** A stable key for a chronology row: where it stands in its source file. */
-export function chronologyRowKey(row: ChronologyRow): string {
-  const p = row.place;
-  return [p.file ?? '', p.sheet ?? '', p.cell ?? '', p.line ?? ''].join('|');
-}
+export { chronologyRowKey };
 
 /** Rows in date order (date from, then agency, then their order in the input): a stable sort. */
 export function mergeChronologyRows(rows: readonly ChronologyRow[]): { row: ChronologyRow; index: number }[] {
@@ -219,6 +217,22 @@ export async function renderMergedChronologyXlsx(rows: readonly ChronologyRow[],
   styleHeader(header);
   header.height = 28;
 
+  // One style object per column (and one for a flagged row's flags), shared by every cell:
+  // exceljs registers a style object once, where a style per cell costs a lookup each.
+  const cellStyle = (c: (typeof chronologyColumns)[number]): Partial<ExcelJS.Style> => ({
+    ...(c.date ? { numFmt: 'dd/mm/yyyy' } : {}),
+    font: { name: 'Arial', size: 10 },
+    alignment: { vertical: 'top', horizontal: c.date ? 'center' : 'left', wrapText: Boolean(c.wrap) },
+    border: allBorders,
+  });
+  const styles = chronologyColumns.map(cellStyle);
+  const flaggedStyle: Partial<ExcelJS.Style> = {
+    ...styles[styles.length - 1],
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } },
+    font: { name: 'Arial', size: 10, bold: true, color: { argb: 'FF9C0006' } },
+  };
+  const wrapped = chronologyColumns.filter((c) => c.wrap);
+
   const merged = mergeChronologyRows(rows);
   merged.forEach(({ row, index }, n) => {
     const excelRow = sheet.getRow(headerRow + 1 + n);
@@ -229,25 +243,13 @@ export async function renderMergedChronologyXlsx(rows: readonly ChronologyRow[],
       else if (c.date) {
         const value = row[c.key as 'dateFrom' | 'dateTo'];
         cell.value = value ? excelDate(value) : null;
-        cell.numFmt = 'dd/mm/yyyy';
       } else {
         const value = row[c.key as keyof ChronologyRow];
         cell.value = typeof value === 'string' && value !== '' ? value : null;
       }
-      cell.font = { name: 'Arial', size: 10 };
-      cell.alignment = { vertical: 'top', horizontal: c.date ? 'center' : 'left', wrapText: Boolean(c.wrap) };
-      cell.border = allBorders;
+      cell.style = c.key === 'flags' && flags.length > 0 ? flaggedStyle : styles[i];
     });
-    if (flags.length > 0) {
-      const cell = excelRow.getCell(chronologyColumns.length);
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
-      cell.font = { name: 'Arial', size: 10, bold: true, color: { argb: 'FF9C0006' } };
-    }
-    excelRow.height = rowHeight(
-      chronologyColumns
-        .filter((c) => c.wrap)
-        .map((c) => ({ text: c.key === 'flags' ? flags.join('\n') : String(row[c.key as keyof ChronologyRow] ?? ''), width: c.width })),
-    );
+    excelRow.height = rowHeight(wrapped.map((c) => ({ text: c.key === 'flags' ? flags.join('\n') : String(row[c.key as keyof ChronologyRow] ?? ''), width: c.width })));
   });
 
   const lastRow = headerRow + Math.max(merged.length, 1);

@@ -358,7 +358,7 @@ describe('files that are not Word documents', () => {
     const target = file('locked.docx', encrypted);
     const error = await caught(readImr(target));
     expect(error.code).toBe('encrypted');
-    expect(error.lines()[0]).toMatch(/locked\.docx: this is an encrypted \(password-protected\) Office file: open it in Word, remove the password .* or run with --password/);
+    expect(error.lines()[0]).toMatch(/locked\.docx: this file is encrypted \(password-protected\): run again with --password .* or open it in Word, remove the password/);
     const imr = await readImr(target, undefined, { password: 'Crookes' });
     expect(imr.sections.map((s) => s.id)).toEqual(['introduction']);
   });
@@ -381,7 +381,7 @@ describe('files that are not Word documents', () => {
       '_rels/.rels': '<Relationships><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
       'xl/workbook.xml': '<workbook/>',
     });
-    expect((await caught(readImr(file('sheet.docx', xlsxLike)))).message).toMatch(/this is an Excel workbook, not a Word document/);
+    expect((await caught(readImr(file('sheet.docx', xlsxLike)))).message).toMatch(/this is an Excel workbook \(\.xlsx\), not a Word document/);
     expect((await caught(readImr(file('scan.docx', '%PDF-1.7\n...')))).message).toMatch(/this is a PDF file/);
   });
 

@@ -33,16 +33,20 @@ export const storyPrefixes: readonly Prefix[] = ['w', 'r', 'wp', 'a', 'pic', 'v'
  * that parse every part say so).
  */
 export function ensureNamespaces(xml: string): string {
-  const used = new Set<string>();
-  for (const match of xml.matchAll(/<\/?([A-Za-z][\w.-]*):[\w.-]+/g)) used.add(match[1]);
-  for (const match of xml.matchAll(/\s([A-Za-z][\w.-]*):[\w.-]+\s*=/g)) used.add(match[1]);
   const root = /<(?!\?)(?!!)[A-Za-z][\w.:-]*(?=[\s/>])[^>]*>/.exec(xml);
   if (!root) return xml;
   const tag = root[0];
-  const missing = [...used].filter(
-    (prefix): prefix is Prefix => prefix in namespaces && !new RegExp(`xmlns:${prefix}\\s*=`).test(tag),
-  );
-  if (missing.length === 0) return xml;
+  // Only the known prefixes the root does not declare are looked for in the rest (usually none:
+  // a part written by dhr-kit or by Word declares them all), each found by its first use — in an
+  // element's name, else in an attribute's — which is also the order they are declared in.
+  const undeclared = (Object.keys(namespaces) as Prefix[]).filter((prefix) => !new RegExp(`xmlns:${prefix}\\s*=`).test(tag));
+  if (undeclared.length === 0) return xml;
+  const used = undeclared
+    .map((prefix) => ({ prefix, inElement: xml.search(new RegExp(`</?${prefix}:[\\w.-]`)), inAttribute: xml.search(new RegExp(`\\s${prefix}:[\\w.-]+\\s*=`)) }))
+    .filter((u) => u.inElement >= 0 || u.inAttribute >= 0)
+    .sort((a, b) => (a.inElement >= 0 ? a.inElement : Infinity) - (b.inElement >= 0 ? b.inElement : Infinity) || a.inAttribute - b.inAttribute);
+  if (used.length === 0) return xml;
+  const missing = used.map((u) => u.prefix);
   const closing = tag.endsWith('/>') ? '/>' : '>';
   const repaired = tag.slice(0, tag.length - closing.length) + declarations(missing) + closing;
   return xml.slice(0, root.index) + repaired + xml.slice(root.index + tag.length);

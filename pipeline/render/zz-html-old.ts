@@ -1,0 +1,315 @@
+/**
+ * Report model → one standalone HTML document (no external files, no script), via mdast → hast
+ * (remark-rehype) → rehype-stringify. The same HTML is printed to PDF by pdf.ts.
+ *
+ * - title page, contents with anchors, sections as <section> with h1 (subsections h2, …);
+ * - GFM tables, footnotes (numbered through the document, listed before the appendices);
+ * - images with url "figure:ID" become the inline SVG of report.figures, with a caption;
+ * - "[To be completed: …]" prompts are wrapped in <mark class="prompt">;
+ * - the marking in a header and footer on screen (in print the PDF's running header and footer
+ *   carry it on every page), the SIR watermark on every page;
+ * - raw HTML in the content is shown as text, never passed through; links keep only safe URLs.
+ */
+import { readFileSync } from 'node:fs';
+import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastRootContent, Text as HastText } from 'hast';
+import type { Heading, Image, Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Figure, ReportDocument, ReportSection } from '../assemble/types.ts';
+import { markingLine, markingText } from './marking.ts';
+
+export interface HtmlOptions {
+  /** Style sheet to inline instead of templates/print.css (a council's own). */
+  css?: string;
+  /** Heading of the contents list. */
+  contentsTitle?: string;
+}
+
+/** The text of a prompt the chair still has to fill in. */
+export const promptPattern = /\[To be completed:[^\]]*\]/g;
+
+const printCssUrl = new URL('../../templates/print.css', import.meta.url);
+
+/** The print style sheet shipped in templates/print.css. */
+export function defaultCss(): string {
+  return readFileSync(printCssUrl, 'utf8');
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* hast helpers                                                                                */
+
+function h(tagName: string, properties: Properties = {}, children: (ElementContent | string)[] = []): Element {
+  return {
+    type: 'element',
+    tagName,
+    properties,
+    children: children.map((c) => (typeof c === 'string' ? ({ type: 'text', value: c } satisfies HastText) : c)),
+  };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Figures                                                                                     */
+
+const safeSvgHref = /^(#|data:image\/(png|jpeg|gif);)/i;
+
+/** Parse an SVG into hast and remove anything active: scripts, foreign objects, handlers, links out. */
+function svgToHast(svg: string): ElementContent[] {
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(svg) as HastRoot;
+  visit(tree, 'element', (node: Element, index, parent) => {
+    const name = node.tagName.toLowerCase();
+    if ((name === 'script' || name === 'foreignobject' || name === 'iframe') && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    for (const key of Object.keys(node.properties)) {
+      const value = node.properties[key];
+      if (/^on/i.test(key)) delete node.properties[key];
+      else if (/href$/i.test(key) && !(typeof value === 'string' && safeSvgHref.test(value))) delete node.properties[key];
+    }
+    return undefined;
+  });
+  return tree.children.filter((c): c is ElementContent => c.type === 'element');
+}
+
+function isFigureImage(node: PhrasingContent): node is Image {
+  return node.type === 'image' && node.url.startsWith('figure:');
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* mdast preparation                                                                           */
+
+interface Context {
+  figures: Map<string, Figure>;
+  figureNumbers: Map<string, number>;
+}
+
+function missingFigure(id: string): RootContent {
+  return { type: 'text', value: `[To be completed: figure "${id}" was not found]` } as unknown as RootContent;
+}
+
+function figureNode(id: string, context: Context): RootContent {
+  const figure = context.figures.get(id);
+  if (!figure) return { type: 'paragraph', children: [missingFigure(id) as PhrasingContent] };
+  let number = context.figureNumbers.get(id);
+  if (number === undefined) {
+    number = context.figureNumbers.size + 1;
+    context.figureNumbers.set(id, number);
+  }
+  const caption = h('figcaption', {}, [`Figure ${number}: ${figure.title}`]);
+  return {
+    type: 'dhrFigure',
+    data: { hName: 'figure', hProperties: { id: `figure-${id}`, className: ['figure'] }, hChildren: [...svgToHast(figure.svg), caption] },
+  } as unknown as RootContent;
+}
+
+/**
+ * Copy the content, shift its headings below the section heading, turn figure images into
+ * figures, and raw HTML into plain text.
+ */
+function prepareContent(content: RootContent[], level: number, context: Context): RootContent[] {
+  const root = structuredClone({ type: 'root', children: content }) as MdastRoot;
+  let minDepth = 7;
+  visit(root, 'heading', (node: Heading) => {
+    minDepth = Math.min(minDepth, node.depth);
+  });
+  const shift = minDepth === 7 ? 0 : level + 1 - minDepth;
+  visit(root, 'heading', (node: Heading) => {
+    node.depth = Math.min(6, Math.max(1, node.depth + shift)) as Heading['depth'];
+  });
+  visit(root, 'html', (node: MdastNodes, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    const asText = { type: 'text', value: (node as { value: string }).value };
+    const block = parent.type !== 'paragraph' && parent.type !== 'heading' && parent.type !== 'tableCell' && !('url' in parent) && parent.type !== 'emphasis' && parent.type !== 'strong' && parent.type !== 'delete';
+    (parent.children as unknown[]).splice(index, 1, block ? { type: 'paragraph', children: [asText] } : asText);
+    return index + 1;
+  });
+  visit(root, 'paragraph', (node: Paragraph, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+    if (meaningful.length > 0 && meaningful.every(isFigureImage)) {
+      const figures = meaningful.map((image) => figureNode((image as Image).url.slice('figure:'.length), context));
+      (parent.children as RootContent[]).splice(index, 1, ...figures);
+      return index + figures.length;
+    }
+    return undefined;
+  });
+  visit(root, 'image', (node: Image, index, parent) => {
+    if (!parent || index === undefined || !node.url.startsWith('figure:')) return undefined;
+    const id = node.url.slice('figure:'.length);
+    const figure = context.figures.get(id);
+    const replacement = figure
+      ? ({ type: 'dhrInlineFigure', data: { hName: 'span', hProperties: { className: ['figure-inline'] }, hChildren: svgToHast(figure.svg) } } as unknown as PhrasingContent)
+      : (missingFigure(id) as PhrasingContent);
+    (parent.children as PhrasingContent[]).splice(index, 1, replacement);
+    return index + 1;
+  });
+  return root.children;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Document                                                                                    */
+
+interface Placed {
+  section: ReportSection;
+  id: string;
+  level: number;
+  children: Placed[];
+}
+
+function placeSections(sections: ReportSection[], level: number, used: Set<string>): Placed[] {
+  return sections.map((section) => {
+    const base = (section.id || section.title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'section';
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return { section, id, level, children: placeSections(section.subsections ?? [], level + 1, used) };
+  });
+}
+
+/** Sections as one mdast tree: each a custom node that becomes <section id class>. */
+function sectionNode(placed: Placed, context: Context): RootContent {
+  const heading: Heading = { type: 'heading', depth: Math.min(6, placed.level) as Heading['depth'], children: [{ type: 'text', value: placed.section.title }] };
+  const className = ['section', ...(placed.section.appendix ? ['appendix'] : [])];
+  return {
+    type: 'dhrSection',
+    data: { hName: 'section', hProperties: { id: placed.id, className } },
+    children: [
+      { ...heading, data: { hProperties: { id: `${placed.id}-heading` } } },
+      ...prepareContent(placed.section.content, placed.level, context),
+      ...placed.children.map((child) => sectionNode(child, context)),
+    ],
+  } as unknown as RootContent;
+}
+
+function contentsList(placed: Placed[]): Element {
+  return h(
+    'ol',
+    {},
+    placed.map((p) =>
+      h('li', { className: p.section.appendix ? ['appendix'] : [] }, [
+        h('a', { href: `#${p.id}` }, [p.section.title]),
+        ...(p.children.length ? [contentsList(p.children)] : []),
+      ]),
+    ),
+  );
+}
+
+function titlePage(report: ReportDocument): Element {
+  const t = report.titlePage;
+  const rows: [string, string | undefined][] = [
+    ['Community Safety Partnership', t.csp],
+    [t.reviewType === 'Serious Incident Review' ? 'Victim' : 'Victim’s pseudonym and month and year of death', `${t.subject}, ${t.deathMonth}`],
+    ['Author', t.author ?? '[To be completed: the author’s name]'],
+    ['Date the review report was completed', t.completed ?? '[To be completed: the date the report was completed]'],
+  ];
+  return h('section', { className: ['title-page'], ariaLabel: 'Title page' }, [
+    h('p', { className: ['title-review-type'] }, [t.reviewType]),
+    h('p', { className: ['title-document'] }, [t.documentTitle]),
+    h('p', { className: ['title-subject'] }, [t.subject]),
+    h(
+      'dl',
+      { className: ['title-details'] },
+      rows.flatMap(([term, value]) => [h('dt', {}, [term]), h('dd', {}, [value ?? ''])]),
+    ),
+  ]);
+}
+
+/** Wrap every "[To be completed: …]" in <mark class="prompt">. */
+function markPrompts(tree: HastRoot | Element): void {
+  visit(tree, 'text', (node: HastText, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    if (parent.type === 'element' && ['style', 'title', 'script', 'mark', 'svg', 'text'].includes(parent.tagName)) return undefined;
+    const pattern = new RegExp(promptPattern.source, 'g');
+    const pieces: ElementContent[] = [];
+    let last = 0;
+    for (const match of node.value.matchAll(pattern)) {
+      const at = match.index ?? 0;
+      if (at > last) pieces.push({ type: 'text', value: node.value.slice(last, at) });
+      pieces.push(h('mark', { className: ['prompt'] }, [match[0]]));
+      last = at + match[0].length;
+    }
+    if (pieces.length === 0) return undefined;
+    if (last < node.value.length) pieces.push({ type: 'text', value: node.value.slice(last) });
+    (parent.children as ElementContent[]).splice(index, 1, ...pieces);
+    return index + pieces.length;
+  });
+}
+
+const safeHref = /^(https?:|mailto:|#|data:image\/(png|jpeg|gif|webp);)|^[^:]*$/i;
+
+/** Links and images may only point at ordinary places: no javascript:, no vbscript: … */
+function sanitiseUrls(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    for (const key of ['href', 'src']) {
+      const value = node.properties[key];
+      if (typeof value === 'string' && !safeHref.test(value.trim())) delete node.properties[key];
+    }
+    for (const key of Object.keys(node.properties)) if (/^on/i.test(key)) delete node.properties[key];
+  });
+}
+
+/** Render a report as a complete, standalone HTML document. */
+export function renderReportHtml(report: ReportDocument, options: HtmlOptions = {}): string {
+  const context: Context = { figures: new Map(report.figures.map((f) => [f.id, f])), figureNumbers: new Map() };
+  const placed = placeSections(report.sections, 1, new Set(['contents', 'title-page', 'footnote-label']));
+  const mdast: MdastRoot = { type: 'root', children: placed.map((p) => sectionNode(p, context)) };
+  const body = unified()
+    .use(remarkRehype, {
+      footnoteLabel: 'Notes',
+      footnoteLabelTagName: 'h1',
+      footnoteLabelProperties: { className: ['notes-heading'] },
+      footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
+        `Back to reference ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
+    })
+    .runSync(mdast) as HastRoot;
+
+  // The notes go before the appendices.
+  const notesIndex = body.children.findIndex((c) => c.type === 'element' && c.tagName === 'section' && 'dataFootnotes' in c.properties);
+  if (notesIndex >= 0) {
+    const [notes] = body.children.splice(notesIndex, 1);
+    const firstAppendix = body.children.findIndex(
+      (c) => c.type === 'element' && c.tagName === 'section' && Array.isArray(c.properties.className) && c.properties.className.includes('appendix'),
+    );
+    body.children.splice(firstAppendix >= 0 ? firstAppendix : body.children.length, 0, notes);
+  }
+
+  const marking = markingText(report.marking);
+  const line = markingLine(report.marking);
+  const t = report.titlePage;
+  const title = `${t.reviewType}: ${t.documentTitle} (${t.subject})`;
+  const contentsTitle = options.contentsTitle ?? 'Contents';
+
+  const bodyChildren: ElementContent[] = [];
+  if (marking.watermark) bodyChildren.push(h('div', { className: ['watermark'], ariaHidden: 'true' }, [marking.watermark]));
+  if (line) bodyChildren.push(h('header', { className: ['marking', 'marking-header'] }, [line]));
+  bodyChildren.push(
+    h('main', {}, [
+      titlePage(report),
+      h('nav', { id: 'contents', className: ['contents'], ariaLabelledBy: ['contents-heading'] }, [
+        h('h1', { id: 'contents-heading' }, [contentsTitle]),
+        contentsList(placed),
+      ]),
+      ...(body.children.filter((c) => c.type !== 'doctype') as ElementContent[]),
+    ]),
+  );
+  if (line) bodyChildren.push(h('footer', { className: ['marking', 'marking-footer'] }, [line]));
+
+  const html = h('html', { lang: 'en-GB' }, [
+    h('head', {}, [
+      h('meta', { charSet: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('meta', { name: 'generator', content: 'dhr-kit' }),
+      ...(line ? [h('meta', { name: 'classification', content: line })] : []),
+      h('title', {}, [title]),
+      h('style', {}, [(options.css ?? defaultCss()).replace(/<\/(style)/gi, '<\\/$1')]),
+    ]),
+    h('body', { className: [report.kind, line ? 'draft' : 'publication'] }, bodyChildren),
+  ]);
+  const root: HastRoot = { type: 'root', children: [{ type: 'doctype' }, html as HastRootContent] };
+  markPrompts(root);
+  sanitiseUrls(root);
+  return unified().use(rehypeStringify, { allowDangerousHtml: false }).stringify(root) + '\n';
+}

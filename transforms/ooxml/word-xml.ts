@@ -1,0 +1,407 @@
+/**
+ * One pass over a WordprocessingML part (document, header, footer, footnotes, endnotes,
+ * glossary, settings, charts and diagrams): identifiers replaced paragraph by paragraph across
+ * runs, alt text, bookmark names and field instructions redacted, tracked changes accepted,
+ * comment marks, hidden runs and revision metadata removed. Everything else is copied as it
+ * came.
+ *
+ * The output is a list of raw tokens; a paragraph's text slots point into it, so when the
+ * paragraph ends its text can be rewritten in place without a second pass.
+ */
+import type { Span } from '../../pipeline/anonymise/types.ts';
+import type { RedactionContext } from './context.ts';
+import { redactSlots, type Slot } from './slots.ts';
+import { CDATA, EMPTY, END, OTHER, START, TEXT, XmlScanner, decodeXml, editTag, escapeText, localName, parseAttributes } from './xml.ts';
+
+/** Removed with everything inside them: revision records (they carry the author), comment marks, permissions, bindings to removed custom XML, settings that hold paths or personal data. */
+const REMOVE = new Set([
+  'w:rPrChange',
+  'w:pPrChange',
+  'w:sectPrChange',
+  'w:tblPrChange',
+  'w:tblGridChange',
+  'w:tcPrChange',
+  'w:trPrChange',
+  'w:tblPrExChange',
+  'w:numberingChange',
+  'w:cellIns',
+  'w:cellDel',
+  'w:cellMerge',
+  'w:moveFromRangeStart',
+  'w:moveFromRangeEnd',
+  'w:moveToRangeStart',
+  'w:moveToRangeEnd',
+  'w:customXmlInsRangeStart',
+  'w:customXmlInsRangeEnd',
+  'w:customXmlDelRangeStart',
+  'w:customXmlDelRangeEnd',
+  'w:customXmlMoveFromRangeStart',
+  'w:customXmlMoveFromRangeEnd',
+  'w:customXmlMoveToRangeStart',
+  'w:customXmlMoveToRangeEnd',
+  'w:commentRangeStart',
+  'w:commentRangeEnd',
+  'w:commentReference',
+  'w:permStart',
+  'w:permEnd',
+  'w:dataBinding',
+  'w15:dataBinding',
+  'w:delText',
+  'w:delInstrText',
+  // settings.xml
+  'w:rsids',
+  'w:attachedTemplate',
+  'w:docVars',
+  'w:mailMerge',
+]);
+
+/** Revision marks: deleted content goes, inserted content stays (unwrapped). */
+const DELETION = new Set(['w:del', 'w:moveFrom']);
+const INSERTION = new Set(['w:ins', 'w:moveTo']);
+/** Where w:ins / w:del are property markers (a paragraph mark, a row, a numbering change), not content. */
+const MARKER_PARENTS = new Set(['w:rPr', 'w:trPr', 'w:tcPr', 'w:numPr', 'w:pPr', 'w:tblPrEx', 'w:sectPr']);
+
+const PARAGRAPHS = new Set(['w:p', 'a:p']);
+const SEPARATORS: Record<string, string> = { 'w:tab': '\t', 'w:ptab': '\t', 'w:br': '\n', 'w:cr': '\n', 'w:noBreakHyphen': '-' };
+const VML_SHAPES = new Set(['v:shape', 'v:rect', 'v:roundrect', 'v:oval', 'v:line', 'v:polyline', 'v:arc', 'v:curve', 'v:group', 'v:image', 'v:shapetype']);
+
+interface AttributeRule {
+  /** Prose a person wrote (alt text, tooltips): redacted and read for findings. */
+  prose?: string[];
+  /** Names and values: redacted. */
+  plain?: string[];
+  /** Bookmark names: renamed when they hold an identifier. */
+  bookmark?: string[];
+  /** Field instructions. */
+  instruction?: string[];
+  /** Removed when publishing (precise dates behind a date picker). */
+  publishRemove?: string[];
+}
+
+const ALT_TEXT: AttributeRule = { prose: ['descr', 'title'], plain: ['name'] };
+const VML_ALT: AttributeRule = { prose: ['alt', 'title', 'o:title'] };
+const VALUE: AttributeRule = { plain: ['w:val'] };
+
+const ATTRIBUTE_RULES: Record<string, AttributeRule> = {
+  'wp:docPr': ALT_TEXT,
+  'v:imagedata': { prose: ['o:title', 'alt'] },
+  'v:textpath': { plain: ['string'] },
+  'w:hyperlink': { prose: ['w:tooltip'], plain: ['w:docLocation'], bookmark: ['w:anchor'] },
+  'a:hlinkClick': { prose: ['tooltip'] },
+  'a:hlinkHover': { prose: ['tooltip'] },
+  'w:fldSimple': { instruction: ['w:instr'] },
+  'w:bookmarkStart': { bookmark: ['w:name'] },
+  'w:alias': VALUE,
+  'w:tag': VALUE,
+  'w:name': VALUE,
+  'w:helpText': VALUE,
+  'w:statusText': VALUE,
+  'w:default': VALUE,
+  'w:listEntry': VALUE,
+  'w:description': VALUE,
+  'w:category': VALUE,
+  'w:listItem': { plain: ['w:displayText', 'w:value'] },
+  // Smart tags and custom XML elements carry data: Word's PersonName tag keeps the name here.
+  'w:attr': { plain: ['w:name', 'w:val'] },
+  'w:date': { publishRemove: ['w:fullDate'] },
+  'o:OLEObject': { plain: ['ObjectID'] },
+};
+
+for (const k of VML_SHAPES) ATTRIBUTE_RULES[k] = VML_ALT;
+
+/** Attributes removed wherever they appear: revision ids and authors, VML's embedded copies of shapes. */
+function isRemovedAttribute(key: string): boolean {
+  return key.startsWith('w:rsid') || key === 'w:author' || key === 'w:initials' || key === 'o:gfxdata';
+}
+
+// Frame codes: what to do when an element ends.
+const F_NORMAL = 0;
+const F_SKIP_ROOT = 1;
+const F_SKIPPED = 2;
+const F_UNWRAP = 3;
+const F_PARAGRAPH = 4;
+const F_RUN = 5;
+const F_ROW = 6;
+const F_CAPTURE = 7;
+const F_CHART_VALUE = 8;
+const F_TABLE = 9;
+
+interface Paragraph {
+  slots: Slot[];
+  instructions: Slot[];
+}
+
+interface Run {
+  start: number;
+  hidden: boolean;
+  commentReference: boolean;
+  content: boolean;
+  fieldChar: boolean;
+}
+
+interface Capture {
+  tag: number;
+  chunks: number[];
+  text: string;
+  instruction: boolean;
+  preserve: boolean;
+}
+
+const falseValues = new Set(['0', 'false', 'off']);
+
+/** Redact a WordprocessingML (or DrawingML) part; returns the new XML. */
+export function redactWordXml(xml: string, ctx: RedactionContext): string {
+  const s = new XmlScanner(xml, ctx.part, ctx.file);
+  const out: string[] = [];
+  const frames: number[] = [];
+  const paragraphs: Paragraph[] = [];
+  const runs: Run[] = [];
+  const rows: { start: number; deleted: boolean }[] = [];
+  const tables: { start: number; rows: number }[] = [];
+  let capture: Capture | undefined;
+  let skipping = false;
+
+  while (s.next()) {
+    const type = s.type;
+    if (type === TEXT || type === CDATA) {
+      if (skipping) continue;
+      const raw = s.raw();
+      if (capture) {
+        out.push(raw);
+        capture.chunks.push(out.length - 1);
+        capture.text += type === CDATA ? raw.slice(9, -3) : decodeXml(raw);
+      } else if (type === TEXT) {
+        out.push(strayText(raw, ctx));
+      } else {
+        out.push(raw);
+      }
+      continue;
+    }
+    if (type === OTHER) {
+      if (!skipping) out.push(s.raw());
+      continue;
+    }
+    if (type === END) {
+      const frame = frames.pop();
+      if (frame === F_SKIPPED) continue;
+      if (frame === F_SKIP_ROOT) {
+        skipping = false;
+        continue;
+      }
+      if (frame === F_UNWRAP) continue;
+      out.push(s.raw());
+      if (frame === F_CAPTURE && capture) {
+        finishCapture(capture, paragraphs[paragraphs.length - 1], out, ctx);
+        capture = undefined;
+      } else if (frame === F_CHART_VALUE && capture) {
+        const slot: Slot = { kind: 'text', text: capture.text, tag: capture.tag, chunks: capture.chunks, preserve: false };
+        redactSlots(out, [slot], ctx, { findings: true });
+        capture = undefined;
+      } else if (frame === F_RUN) {
+        const run = runs.pop()!;
+        // A hidden run that holds part of a field stays (removing it would break the field);
+        // its text is redacted like any other.
+        const remove = (run.hidden && !run.fieldChar) || (run.commentReference && !run.content);
+        if (remove) {
+          out.length = run.start;
+          const p = paragraphs[paragraphs.length - 1];
+          if (p) {
+            while (p.slots.length > 0 && p.slots[p.slots.length - 1].tag >= run.start) p.slots.pop();
+            while (p.instructions.length > 0 && p.instructions[p.instructions.length - 1].tag >= run.start) p.instructions.pop();
+          }
+        }
+      } else if (frame === F_PARAGRAPH) {
+        const p = paragraphs.pop()!;
+        redactSlots(out, p.slots, ctx, { findings: true });
+        if (p.instructions.length > 0) {
+          redactSlots(out, p.instructions, ctx, { findings: false, extraSpans: (t) => bookmarkReferenceSpans(t, ctx) });
+        }
+      } else if (frame === F_ROW) {
+        const row = rows.pop()!;
+        if (row.deleted) out.length = row.start;
+        else if (tables.length > 0) tables[tables.length - 1].rows++;
+      } else if (frame === F_TABLE) {
+        // A table whose every row was a tracked deletion goes with them.
+        const table = tables.pop()!;
+        if (table.rows === 0) out.length = table.start;
+      }
+      continue;
+    }
+
+    // START or EMPTY
+    const key = s.key;
+    const isStart = type === START;
+    if (skipping) {
+      if (isStart) frames.push(F_SKIPPED);
+      continue;
+    }
+    const parent = s.parentKey();
+    const run = runs[runs.length - 1];
+    if (run && parent === 'w:r' && key !== 'w:rPr' && key !== 'w:commentReference') run.content = true;
+
+    // Removal and tracked changes.
+    let remove = REMOVE.has(key);
+    if (key === 'w:commentReference' && run) run.commentReference = true;
+    if (!remove && (DELETION.has(key) || INSERTION.has(key))) {
+      if (MARKER_PARENTS.has(parent)) {
+        remove = true;
+        if (parent === 'w:trPr' && DELETION.has(key) && rows.length > 0) rows[rows.length - 1].deleted = true;
+      } else if (DELETION.has(key)) {
+        remove = true;
+      } else {
+        // An insertion: keep what it holds, drop the mark.
+        if (isStart) frames.push(F_UNWRAP);
+        continue;
+      }
+    }
+    if (remove) {
+      if (isStart) {
+        frames.push(F_SKIP_ROOT);
+        skipping = true;
+      }
+      continue;
+    }
+
+    let tag = s.raw();
+    tag = editAttributes(tag, key, s, ctx);
+
+    if (key === 'w:vanish' && parent === 'w:rPr' && s.parentKey(2) === 'w:r' && run) {
+      const val = attributeValue(tag, s, 'w:val');
+      if (val === undefined || !falseValues.has(val.toLowerCase())) run.hidden = true;
+    }
+    if (key === 'w:fldChar' && run) run.fieldChar = true;
+
+    out.push(tag);
+    if (!isStart) {
+      const sep = SEPARATORS[key];
+      if (sep !== undefined && parent === 'w:r') addSeparator(paragraphs, out.length - 1, sep);
+      else if (key === 'a:br' && parent === 'a:p') addSeparator(paragraphs, out.length - 1, '\n');
+      continue;
+    }
+
+    if (PARAGRAPHS.has(key)) {
+      paragraphs.push({ slots: [], instructions: [] });
+      frames.push(F_PARAGRAPH);
+    } else if (key === 'w:r') {
+      runs.push({ start: out.length - 1, hidden: false, commentReference: false, content: false, fieldChar: false });
+      frames.push(F_RUN);
+    } else if (key === 'w:tr') {
+      rows.push({ start: out.length - 1, deleted: false });
+      frames.push(F_ROW);
+    } else if (key === 'w:tbl') {
+      tables.push({ start: out.length - 1, rows: 0 });
+      frames.push(F_TABLE);
+    } else if ((key === 'w:t' && parent === 'w:r') || (key === 'w:instrText' && parent === 'w:r')) {
+      capture = { tag: out.length - 1, chunks: [], text: '', instruction: key === 'w:instrText', preserve: true };
+      frames.push(F_CAPTURE);
+    } else if ((key === 'a:t' && (parent === 'a:r' || parent === 'a:fld')) || (key === 'm:t' && parent === 'm:r')) {
+      capture = { tag: out.length - 1, chunks: [], text: '', instruction: false, preserve: false };
+      frames.push(F_CAPTURE);
+    } else if (key === 'c:v') {
+      capture = { tag: out.length - 1, chunks: [], text: '', instruction: false, preserve: false };
+      frames.push(F_CHART_VALUE);
+    } else {
+      frames.push(F_NORMAL);
+    }
+  }
+  return out.join('');
+}
+
+function addSeparator(paragraphs: Paragraph[], tag: number, text: string): void {
+  const p = paragraphs[paragraphs.length - 1];
+  if (p) p.slots.push({ kind: 'separator', text, tag, chunks: [], preserve: false });
+}
+
+function finishCapture(c: Capture, p: Paragraph | undefined, out: string[], ctx: RedactionContext): void {
+  if (c.text.length === 0) return;
+  const slot: Slot = { kind: 'text', text: c.text, tag: c.tag, chunks: c.chunks, preserve: c.preserve };
+  if (p) {
+    (c.instruction ? p.instructions : p.slots).push(slot);
+  } else {
+    // Text outside any paragraph (not written by Word, but possible): redacted on its own.
+    redactSlots(out, [slot], ctx, { findings: !c.instruction });
+  }
+}
+
+/** Text between elements that no rule claims: redacted on its own (spans only). */
+function strayText(raw: string, ctx: RedactionContext): string {
+  if (raw.length < 3 || !/[\p{L}\d]/u.test(raw)) return raw;
+  const text = decodeXml(raw);
+  const next = ctx.redactString(text);
+  return next === text ? raw : escapeText(next);
+}
+
+function attributeValue(tag: string, s: XmlScanner, key: string): string | undefined {
+  for (const a of parseAttributes(tag)) if (s.keyOfAttribute(a.name) === key) return decodeXml(a.raw);
+  return undefined;
+}
+
+/** Apply the attribute rules of one element; returns the tag, rewritten only if something changed. */
+function editAttributes(tag: string, key: string, s: XmlScanner, ctx: RedactionContext): string {
+  const rule = ATTRIBUTE_RULES[key] ?? (localName(key) === 'cNvPr' ? ALT_TEXT : undefined);
+  const general = tag.indexOf('rsid') >= 0 || tag.indexOf('author') >= 0 || tag.indexOf('initials') >= 0 || tag.indexOf('gfxdata') >= 0;
+  if (!rule && !general) return tag;
+  let edits: Map<string, string | null> | undefined;
+  const edit = (name: string, value: string | null) => (edits ??= new Map()).set(name, value);
+  for (const a of parseAttributes(tag)) {
+    const k = s.keyOfAttribute(a.name);
+    if (isRemovedAttribute(k)) {
+      edit(a.name, null);
+      continue;
+    }
+    if (!rule) continue;
+    const value = decodeXml(a.raw);
+    if (rule.prose?.includes(k) || rule.plain?.includes(k)) {
+      const next = ctx.redactString(value, { findings: rule.prose?.includes(k) });
+      if (next !== value) edit(a.name, next);
+    } else if (rule.bookmark?.includes(k)) {
+      const next = ctx.bookmark(value);
+      if (next !== value) {
+        edit(a.name, next);
+        ctx.replacements.push({ original: value, replacement: next, kind: 'person', part: ctx.part, place: ctx.place() });
+      }
+    } else if (rule.instruction?.includes(k)) {
+      const next = redactInstruction(value, ctx);
+      if (next !== value) edit(a.name, next);
+    } else if (ctx.publish && rule.publishRemove?.includes(k)) {
+      edit(a.name, null);
+    }
+  }
+  return edits ? editTag(tag, edits) : tag;
+}
+
+/** A field instruction on its own (w:fldSimple): bookmark references renamed, identifiers replaced. */
+export function redactInstruction(text: string, ctx: RedactionContext): string {
+  const bookmarks = bookmarkReferenceSpans(text, ctx);
+  const spans = ctx.spans(text);
+  const all = [...bookmarks, ...spans.filter((s) => !bookmarks.some((b) => s.start < b.end && s.end > b.start))].sort((a, b) => a.start - b.start);
+  if (all.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const sp of all) {
+    out += text.slice(last, sp.start) + (sp.replacement ?? '');
+    last = sp.end;
+    ctx.logReplacement(sp);
+  }
+  return out + text.slice(last);
+}
+
+const referenceField = /(^|\s)(REF|PAGEREF|NOTEREF)\s+"?([^\s"\\]+)"?/gi;
+const hyperlinkAnchor = /\\l\s+"([^"]+)"/g;
+
+/** Spans renaming bookmark names that field instructions refer to (REF, PAGEREF, NOTEREF, HYPERLINK \l). */
+export function bookmarkReferenceSpans(text: string, ctx: RedactionContext): Span[] {
+  if (!/REF|\\l/i.test(text)) return [];
+  const out: Span[] = [];
+  const add = (name: string, start: number) => {
+    const next = ctx.bookmark(name);
+    if (next !== name) out.push({ start, end: start + name.length, text: name, kind: 'person', source: 'key', replacement: next });
+  };
+  for (const m of text.matchAll(referenceField)) {
+    const name = m[3];
+    add(name, (m.index ?? 0) + m[0].lastIndexOf(name));
+  }
+  for (const m of text.matchAll(hyperlinkAnchor)) add(m[1], (m.index ?? 0) + m[0].indexOf(m[1]));
+  return out.sort((a, b) => a.start - b.start);
+}
+
