@@ -37,6 +37,7 @@ import { DhrError } from './errors.ts';
 import { assertNotInput, canonicalPath, readInput, writeFilesAtomic } from './files.ts';
 import { readActionPlan } from './ingest/action-plan.ts';
 import { loadCaseFolder } from './ingest/folder.ts';
+import { protectOffice } from '../transforms/crypto/password.ts';
 import type { CaseFolder, ChronologyRow } from './model.ts';
 import { findBrowser } from './render/browser.ts';
 import { renderDataFormDocx, renderReportDocx } from './render/docx.ts';
@@ -316,6 +317,10 @@ export interface BuildOptions {
   today: string;
   /** A browser to print PDFs with, instead of searching for one. */
   executablePath?: string;
+  /** Opens encrypted inputs, and encrypts the Word and Excel outputs (ECMA-376 agile encryption). */
+  password?: string;
+  /** Write-protects the Word and Excel outputs: they open read-only without it. */
+  modifyPassword?: string;
 }
 
 export interface BuildResult {
@@ -342,7 +347,7 @@ export async function draftNumber(folder: CaseFolder, outDir: string): Promise<n
 
 export async function buildCase(target: string, options: BuildOptions): Promise<BuildResult> {
   if (process.env.DHR_STAGES) { let t = performance.now(); (globalThis as any).__stage = (n: string) => { (globalThis as any).gc?.(); const m = process.memoryUsage(); const now = performance.now(); process.stderr.write(`${n.padEnd(16)} ${(now - t).toFixed(0).padStart(6)} ms  rss ${(m.rss / 2 ** 20).toFixed(0)} heap ${(m.heapUsed / 2 ** 20).toFixed(0)} ext ${((m.external + m.arrayBuffers) / 2 ** 20).toFixed(0)}\n`); t = now; }; }
-  const folder = await loadCaseFolder(target);
+  const folder = await loadCaseFolder(target, { password: options.password });
   (globalThis as any).__stage?.('load');
   const c = folder.case;
   const outDir = path.resolve(options.out ?? path.join(folder.dir, 'out'));
@@ -354,7 +359,7 @@ export async function buildCase(target: string, options: BuildOptions): Promise<
 
   const warnings: string[] = [];
   for (const s of folder.skipped ?? []) warnings.push(`${rel(folder.dir, s.file)} was not read: ${s.reason}`);
-  const actionPlanRaw = folder.actionPlanFile ? await readActionPlan(folder.actionPlanFile) : undefined;
+  const actionPlanRaw = folder.actionPlanFile ? await readActionPlan(folder.actionPlanFile, { password: options.password }) : undefined;
   const actionPlanSource = folder.actionPlanFile && /\.ya?ml$/i.test(folder.actionPlanFile) ? (await readInput(folder.actionPlanFile)).toString('utf8') : undefined;
   const draft = await draftNumber(folder, outDir);
   const anonymiser = createReportAnonymiser(c);
@@ -398,6 +403,10 @@ export async function buildCase(target: string, options: BuildOptions): Promise<
     }
   });
   addToValidation(validation, findings, chair, folder, outName);
+
+  // The IMRs' syntax trees have done their work (the reports and the checks are made): let them
+  // go before the largest outputs are rendered, so a large review's peak memory is lower.
+  for (const imr of folder.imrs) Object.assign(imr, { front: [], sections: [], tree: { type: 'root', children: [] } });
   (globalThis as any).__stage?.('rowfindings');
 
   // Render.
@@ -451,6 +460,13 @@ export async function buildCase(target: string, options: BuildOptions): Promise<
     pdfNote = 'no PDFs were made: --no-pdf was given';
   }
 
+  if (options.password !== undefined || options.modifyPassword !== undefined) {
+    for (const f of files) {
+      const kind = f.name.endsWith('.docx') ? 'docx' : f.name.endsWith('.xlsx') ? 'xlsx' : undefined;
+      if (kind) f.data = protectOffice(f.data as Uint8Array, kind, { password: options.password, modifyPassword: options.modifyPassword });
+    }
+    warnings.push('the password protects the Word and Excel files only: the HTML, PDF and Markdown files of the pack are not protected, so do not send them by e-mail');
+  }
   files.push({ name: manifestName, data: manifestOf('draft', c.reference, files, draft) });
   const inputs = inputFiles(folder);
   const writes = files.map((f) => ({ path: path.join(outDir, f.name), data: f.data }));

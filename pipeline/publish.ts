@@ -34,6 +34,8 @@ export interface PublishOptions {
   out?: string;
   pdf?: boolean;
   executablePath?: string;
+  /** Opens encrypted inputs (the publication copy itself is not protected: it is for publishing). */
+  password?: string;
 }
 
 export interface PublishResult {
@@ -72,7 +74,7 @@ export async function assertPublicationFolder(folder: CaseFolder, outDir: string
 }
 
 export async function publishCase(target: string, options: PublishOptions = {}): Promise<PublishResult> {
-  const folder = await loadCaseFolder(target);
+  const folder = await loadCaseFolder(target, { password: options.password });
   const c = folder.case;
   if (c.review === 'SIR') throw new DhrError('usage', 'Serious Incident Reviews are not published');
   const outDir = path.resolve(options.out ?? path.join(folder.dir, 'publication'));
@@ -81,7 +83,7 @@ export async function publishCase(target: string, options: PublishOptions = {}):
   const anonymiser = createReportAnonymiser(c, { publish: true });
   const reasons: string[] = [];
   const chair = matchChairFiles(folder.report, { 'overview-report': overviewSectionNames, 'executive-summary': executiveSummarySectionNames });
-  const actionPlan = folder.actionPlanFile ? await readActionPlan(folder.actionPlanFile) : undefined;
+  const actionPlan = folder.actionPlanFile ? await readActionPlan(folder.actionPlanFile, { password: options.password }) : undefined;
   const figureWarnings: string[] = [];
   const figures = caseFigures(folder, figureWarnings);
   const reports: { name: string; report: ReportDocument }[] = [

@@ -633,6 +633,9 @@ export function chronologyFacts(rows: ChronologyRow[], folder: CaseFolder, dates
   if (rows.length === 0) return [prompt("the agencies' chronologies (Template 20): none has been received yet")];
   const agencies = unique(folder.chronologies.map((c) => c.agency));
   const last = rows[rows.length - 1];
+  // Each agency's rows, in the rows' order, found in one pass.
+  const byAgency = new Map<string, ChronologyRow[]>(agencies.map((a) => [a.trim().toLowerCase(), []]));
+  for (const r of rows) byAgency.get(r.agency.trim().toLowerCase())?.push(r);
   return [
     material(
       paragraph(
@@ -643,7 +646,7 @@ export function chronologyFacts(rows: ChronologyRow[], folder: CaseFolder, dates
       table(
         ['Agency', 'First entry', 'Last entry', 'Entries', 'Client seen'],
         agencies.map((agency) => {
-          const own = rows.filter((r) => sameName(r.agency, agency));
+          const own = byAgency.get(agency.trim().toLowerCase()) ?? [];
           return [
             agency,
             own.length > 0 ? dates.cell(own[0].dateFrom) : '',
@@ -725,10 +728,16 @@ function actionPlanAppendix({ actionPlan }: DraftContext): SectionDraft {
  * runs into the next row's date where cells run together.
  */
 export function mergedChronologyTable(rows: ChronologyRow[], dates: DateStyle, c: Case): RootContent {
+  const short = new Map<string, string>();
+  const shortOf = (name: string) => {
+    let s = short.get(name);
+    if (s === undefined) short.set(name, (s = shortAgency(name, c)));
+    return s;
+  };
   return table(
     ['Agency', 'Date', 'Client', 'Staff', 'Event (source)', 'Seen', 'Action'],
     rows.map((r) => [
-      shortAgency(r.agency, c),
+      shortOf(r.agency),
       r.dateTo && r.dateTo !== r.dateFrom ? `${dates.cell(r.dateFrom)} to ${dates.cell(r.dateTo)}` : dates.cell(r.dateFrom),
       r.clientCode,
       r.staffCode,

@@ -18,6 +18,8 @@ interface BuildCommandOptions {
   out?: string;
   pdf: boolean;
   today?: string;
+  password?: string;
+  modifyPassword?: string;
 }
 
 export function register(program: Command, { io, run }: CommandContext): void {
@@ -28,12 +30,18 @@ export function register(program: Command, { io, run }: CommandContext): void {
     .option('--out <dir>', 'write the pack here (default: the case folder\'s out/)')
     .option('--no-pdf', 'do not make PDFs, even if a browser is found')
     .option('--today <date>', 'judge deadlines and target dates as of this date, YYYY-MM-DD (default: today)')
+    .option('--password <password>', 'open password-protected IMRs, chronologies or action plan, and protect the Word and Excel files of the pack with the same password')
+    .option('--modify-password <password>', 'protect the Word and Excel files of the pack from changes: they open read-only unless this password is given')
     .action(
       run(async (target: string, options: BuildCommandOptions) => {
         if (options.today !== undefined && !isIsoDate(options.today)) {
           throw new DhrError('usage', `--today must be a real date written YYYY-MM-DD, for example 2017-06-01 (got "${options.today}")`);
         }
-        const result = await buildCase(target, { out: options.out, pdf: options.pdf, today: options.today ?? todayInEngland() });
+        for (const [option, value] of [['--password', options.password], ['--modify-password', options.modifyPassword]] as const) {
+          if (value !== undefined && value.length === 0) throw new DhrError('usage', `${option} must not be empty`);
+          if (value !== undefined && value.length > 255) throw new DhrError('usage', `${option} is too long: Office allows at most 255 characters`);
+        }
+        const result = await buildCase(target, { out: options.out, pdf: options.pdf, today: options.today ?? todayInEngland(), password: options.password, modifyPassword: options.modifyPassword });
         const relative = path.relative(process.cwd(), result.outDir);
         const where = relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? result.outDir : relative;
         io.out(`Draft v${result.draft} written to ${where}/:`);

@@ -27,6 +27,7 @@ import { overviewSectionNames } from '../assemble/overview-report.ts';
 import type { ReportDocument } from '../assemble/types.ts';
 import type { ActionPlan } from '../../schemas/action-plan.ts';
 import { todayInEngland } from '../status.ts';
+import { assertOutFolder, readManifest } from '../build.ts';
 import { hasFailures, validateCase, validateImrDocument, type ValidationReport } from '../validate/index.ts';
 import { renderValidationHtml, renderValidationMarkdown, renderValidationText } from '../validate/render.ts';
 
@@ -98,7 +99,15 @@ async function checkOne(file: string, options: CheckOptions, today: string): Pro
   const c = await loadCaseFile(caseFile);
   const imr = await readImr(file, c, { password: options.password });
   const report = validateImrDocument({ ...imr, file: path.basename(file) === file ? file : path.relative(process.cwd(), file) || file }, c, { today });
+  if (options.out) await assertNotPublicationFolder(options.out);
   return { report, outDir: options.out, inputs: [file, caseFile] };
+}
+
+/** Refuse to write the (restricted) validation report into a folder that holds a publication copy. */
+async function assertNotPublicationFolder(dir: string): Promise<void> {
+  if ((await readManifest(dir))?.kind === 'publication') {
+    throw new DhrError('unsafe-output', 'this folder holds a publication copy; the validation report quotes the IMRs and is restricted, so it must not be written beside it: choose another --out folder', { file: dir });
+  }
 }
 
 /** The case.yaml of a case folder the IMR stands in: CASE/imrs/police.docx → CASE/case.yaml. */
@@ -120,8 +129,12 @@ async function checkCase(target: string, options: CheckOptions, today: string, w
   const caseSource = (await readInput(folder.caseFile)).toString('utf8');
   let actionPlan: ActionPlan | undefined;
   let actionPlanSource: string | undefined;
+  const outDir = options.out ?? path.join(folder.dir, 'out');
+  // The validation report quotes the IMRs: it is restricted, like the drafts.
+  assertOutFolder(folder, outDir);
+  await assertNotPublicationFolder(outDir);
   if (folder.actionPlanFile) {
-    actionPlan = await readActionPlan(folder.actionPlanFile);
+    actionPlan = await readActionPlan(folder.actionPlanFile, { password: options.password });
     if (/\.ya?ml$/i.test(folder.actionPlanFile)) actionPlanSource = (await readInput(folder.actionPlanFile)).toString('utf8');
   }
   // The reports as `dhr build` would draft them, so their sections and the Home Office's
@@ -147,5 +160,5 @@ async function checkCase(target: string, options: CheckOptions, today: string, w
     reportFile: (r) => (r.kind === 'executive-summary' ? 'executive summary (as drafted from the case folder)' : 'overview report (as drafted from the case folder)'),
   });
   const inputs = [folder.caseFile, ...folder.imrs.map((i) => i.file), ...folder.chronologies.map((c) => c.file), ...folder.report.map((r) => r.file), ...(folder.actionPlanFile ? [folder.actionPlanFile] : [])];
-  return { report, outDir: options.out ?? path.join(folder.dir, 'out'), inputs };
+  return { report, outDir, inputs };
 }

@@ -17,9 +17,10 @@ export function register(program: Command, { io, run }: CommandContext): void {
     .argument('<case>', 'the case folder (or its case.yaml)')
     .option('--out <dir>', "write the copy here (default: the case folder's publication/)")
     .option('--no-pdf', 'do not make PDFs, even if a browser is found')
+    .option('--password <password>', 'open password-protected IMRs, chronologies or action plan (the publication copy is not protected: it is for publishing)')
     .action(
-      run(async (target: string, options: { out?: string; pdf: boolean }) => {
-        const result = await publishCase(target, { out: options.out, pdf: options.pdf });
+      run(async (target: string, options: { out?: string; pdf: boolean; password?: string }) => {
+        const result = await publishCase(target, { out: options.out, pdf: options.pdf, password: options.password });
         const relative = path.relative(process.cwd(), result.outDir);
         const where = relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? result.outDir : relative;
         if (result.reasons.length > 0) {

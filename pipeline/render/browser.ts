@@ -9,7 +9,7 @@
 import { constants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { DhrError } from '../errors.ts';
 
 export type BrowserFound =
@@ -108,6 +108,8 @@ export async function launchBrowser(executablePath?: string): Promise<LaunchedBr
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'dhr-chromium-'));
   let browser: Browser;
   try {
+    // puppeteer is loaded when a PDF is made, not by every command that imports this module.
+    const puppeteer = (await import('puppeteer-core')).default;
     browser = await puppeteer.launch({
       executablePath: browserPath,
       headless: true,

@@ -184,7 +184,7 @@ export async function renderReportDocx(report: ReportDocument, options: DocxOpti
   if (at < 0 || documentXml.indexOf(marker, at + marker.length) >= 0) throw new DhrError('corrupt', 'the template must hold its {@body} tag exactly once', { file, part: 'word/document.xml' });
   pkg.setText('word/document.xml', documentXml.slice(0, at) + rendered.body + documentXml.slice(at + marker.length));
   applyAdditions(pkg, rendered.additions);
-  return pkg.toZip();
+  return pkg.toZip('native');
 }
 
 /** A comment that stands for the body while the template is filled (the result must hold it exactly once). */
@@ -203,7 +203,7 @@ export async function renderDataFormDocx(
   const values: Record<string, string> = {};
   for (const group of dataFormRows) for (const row of group.rows) values[row.field] = text(fields[row.field]);
   const data = { ...titlePageData(titlePage), ...markingData(marking, facts.textWidth), ...values };
-  return fill(template, file, data, []).toZip();
+  return fill(template, file, data, []).toZip('native');
 }
 
 function text(value: string | number | undefined | null): string {

@@ -8,14 +8,16 @@
  * come from the input, its author is "dhr-kit", and the zip entries carry a fixed time, so the
  * same input gives the same bytes.
  */
+import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { Marking } from '../assemble/types.ts';
 import { chronologyRowKey, type ChronologyRow } from '../model.ts';
 import type { ActionPlan, ActionStatus, Recommendation } from '../../schemas/action-plan.ts';
 import { actionStatuses, actionStatusNames, recommendationScopes } from '../../schemas/action-plan.ts';
 import { DhrError } from '../errors.ts';
 import { markingText } from './marking.ts';
+import { zipParts } from './zip.ts';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Shared                                                                                      */
@@ -104,6 +106,11 @@ function rowHeight(texts: { text: string; width: number }[]): number {
   return Math.min(409, 13.5 * lines + 3);
 }
 
+/** The zip format keeps local time: the date's day at noon from local fields, so every time zone writes the same. */
+function zipTime(date: Date): Date {
+  return new Date(Math.max(1980, date.getUTCFullYear()), date.getUTCMonth(), date.getUTCDate(), 12, 0, 0);
+}
+
 /**
  * Write the workbook, then re-pack its zip with a fixed time on every entry (exceljs stamps the
  * current time), so the bytes depend on the input only.
@@ -112,11 +119,11 @@ async function finish(workbook: ExcelJS.Workbook, date: Date): Promise<Uint8Arra
   // Stored, not compressed: the entries are compressed once, below.
   const written = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
   const entries = unzipSync(written);
-  // The zip format keeps local time: build the date from local fields, so every time zone writes the same.
-  const mtime = new Date(Math.max(1980, date.getUTCFullYear()), date.getUTCMonth(), date.getUTCDate(), 12, 0, 0);
-  const files: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) files[name] = [data, { mtime, level: 6 }];
-  return zipSync(files, { mtime, level: 6 });
+  const mtime = zipTime(date);
+  return zipParts(
+    Object.entries(entries).map(([name, data]) => ({ name, data })),
+    mtime,
+  );
 }
 
 /** The latest of some YYYY-MM-DD dates, as the workbook's date; the Unix epoch when there are none. */
@@ -186,6 +193,72 @@ const chronologyColumns: { header: string; key: keyof ChronologyRow | 'flags'; w
   { header: 'Flags', key: 'flags', width: 24, wrap: true },
 ];
 
+/* The merged chronology's workbook is written directly as SpreadsheetML: one sheet of fixed
+   layout and a handful of styles, where exceljs would build a model of every cell (and its
+   style) before writing it — seconds and hundreds of MB for a large review's tens of
+   thousands of rows. The parts are those exceljs writes for the same sheet, so Excel, exceljs
+   and the checks read it the same way. */
+
+const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const mainNs = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const relNs = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const theme1 = createRequire(import.meta.url)('exceljs/lib/xlsx/xml/theme1.js') as string;
+
+/** Text for XML, as exceljs writes it: markup escaped, control characters (other than tab and line breaks) left out. */
+function xmlText(text: string): string {
+  return text.replace(/["&'<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) =>
+    ch === '"' ? '&quot;' : ch === '&' ? '&amp;' : ch === "'" ? '&apos;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '',
+  );
+}
+
+/** Days since 30 December 1899: Excel's number for a date. */
+function excelSerial(date: Date): number {
+  return date.getTime() / 86_400_000 + 25569;
+}
+
+/** "A", "B", … "J": the letters of a column (the chronology has ten). */
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** The cell styles (cellXfs) of the merged chronology, by name: their index is the cell's s="…". */
+const chronologyStyles = {
+  normal: 0,
+  title: 1,
+  subtitle: 2,
+  headerRow: 3,
+  header: 4,
+  text: 5,
+  date: 6,
+  flagged: 7,
+} as const;
+
+const chronologyStylesXml =
+  `${xmlHead}<styleSheet xmlns="${mainNs}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac x16r2" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:x16r2="http://schemas.microsoft.com/office/spreadsheetml/2015/02/main">` +
+  '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>' +
+  '<fonts count="6" x14ac:knownFonts="1"><font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Arial"/></font><font><i/><sz val="10"/><name val="Arial"/></font><font><b/><sz val="10"/><name val="Arial"/></font><font><sz val="10"/><name val="Arial"/></font><font><b/><color rgb="FF9C0006"/><sz val="10"/><name val="Arial"/></font></fonts>' +
+  '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFD9D9D9"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFCE4D6"/></patternFill></fill></fills>' +
+  '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color rgb="FF808080"/></left><right style="thin"><color rgb="FF808080"/></right><top style="thin"><color rgb="FF808080"/></top><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="8">' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="left" vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="3" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="4" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="top" wrapText="1"/></xf>' +
+  '<xf numFmtId="164" fontId="4" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>' +
+  '<xf numFmtId="0" fontId="5" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="top" wrapText="1"/></xf>' +
+  '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+  '<extLst><ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDF9020C}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerStyles defaultSlicerStyle="SlicerStyleLight1"/></ext><ext uri="{9260A510-F301-46a8-8635-F512D64BE5F5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:timelineStyles defaultTimelineStyle="TimeSlicerStyleLight1"/></ext></extLst></styleSheet>';
+
 /** The merged chronology as an .xlsx workbook. */
 export async function renderMergedChronologyXlsx(rows: readonly ChronologyRow[], options: MergedChronologyOptions): Promise<Uint8Array> {
   for (const row of rows) {
@@ -197,67 +270,126 @@ export async function renderMergedChronologyXlsx(rows: readonly ChronologyRow[],
   }
   const date = options.date ? excelDate(options.date) : latestDate(rows.flatMap((r) => [r.dateFrom, r.dateTo]));
   if (!date) throw new DhrError('usage', `the workbook date must be written as YYYY-MM-DD, not "${options.date}"`);
+  const sheetName = 'Merged chronology';
+  const title = 'Merged chronology';
 
-  const workbook = setUpWorkbook('Merged chronology', options.caseReference, date);
-  const sheet = workbook.addWorksheet('Merged chronology', { properties: { defaultRowHeight: 15 } });
-  sheet.columns = chronologyColumns.map((c) => ({ key: c.key, width: c.width }));
-
-  const agencies = [...new Set(rows.map((r) => r.agency))];
-  sheet.getCell('A1').value = 'DHR case:';
-  sheet.getCell('B1').value = options.caseReference;
-  sheet.getRow(1).font = { name: 'Arial', size: 11, bold: true };
-  sheet.getCell('A2').value = `Merged chronology of ${agencies.length} agenc${agencies.length === 1 ? 'y' : 'ies'}, in date order`;
-  sheet.getCell('A2').font = { name: 'Arial', size: 10, italic: true };
-
-  const headerRow = 3;
-  const header = sheet.getRow(headerRow);
-  chronologyColumns.forEach((c, i) => {
-    header.getCell(i + 1).value = c.header;
-  });
-  styleHeader(header);
-  header.height = 28;
-
-  // One style object per column (and one for a flagged row's flags), shared by every cell:
-  // exceljs registers a style object once, where a style per cell costs a lookup each.
-  const cellStyle = (c: (typeof chronologyColumns)[number]): Partial<ExcelJS.Style> => ({
-    ...(c.date ? { numFmt: 'dd/mm/yyyy' } : {}),
-    font: { name: 'Arial', size: 10 },
-    alignment: { vertical: 'top', horizontal: c.date ? 'center' : 'left', wrapText: Boolean(c.wrap) },
-    border: allBorders,
-  });
-  const styles = chronologyColumns.map(cellStyle);
-  const flaggedStyle: Partial<ExcelJS.Style> = {
-    ...styles[styles.length - 1],
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } },
-    font: { name: 'Arial', size: 10, bold: true, color: { argb: 'FF9C0006' } },
+  // Shared strings, numbered in the order the cells use them.
+  const strings = new Map<string, number>();
+  const stringList: string[] = [];
+  let stringUses = 0;
+  const shared = (text: string): number => {
+    stringUses++;
+    let n = strings.get(text);
+    if (n === undefined) {
+      n = stringList.length;
+      strings.set(text, n);
+      stringList.push(text);
+    }
+    return n;
   };
-  const wrapped = chronologyColumns.filter((c) => c.wrap);
+  const textCell = (ref: string, style: number, text: string | null | undefined): string =>
+    text ? `<c r="${ref}" s="${style}" t="s"><v>${shared(text)}</v></c>` : `<c r="${ref}" s="${style}"/>`;
 
+  const columns = chronologyColumns.length;
+  const last = columnLetter(columns - 1);
+  const headerRow = 3;
   const merged = mergeChronologyRows(rows);
+  const lastRow = headerRow + Math.max(merged.length, 1);
+  const agencies = new Set(rows.map((r) => r.agency)).size;
+  const sheetRows: string[] = [
+    `<row r="1" spans="1:2" s="${chronologyStyles.title}" customFormat="1" x14ac:dyDescent="0.25">${textCell('A1', chronologyStyles.title, 'DHR case:')}${textCell('B1', chronologyStyles.title, options.caseReference)}</row>`,
+    `<row r="2" spans="1:1" x14ac:dyDescent="0.25">${textCell('A2', chronologyStyles.subtitle, `Merged chronology of ${agencies} agenc${agencies === 1 ? 'y' : 'ies'}, in date order`)}</row>`,
+    `<row r="3" ht="28" customHeight="1" spans="1:${columns}" s="${chronologyStyles.headerRow}" customFormat="1" x14ac:dyDescent="0.25">${chronologyColumns.map((c, i) => textCell(`${columnLetter(i)}3`, chronologyStyles.header, c.header)).join('')}</row>`,
+  ];
+  const letters = chronologyColumns.map((_, i) => columnLetter(i));
+  const wrapped = chronologyColumns.filter((c) => c.wrap);
   merged.forEach(({ row, index }, n) => {
-    const excelRow = sheet.getRow(headerRow + 1 + n);
-    const flags = flagsFor(options.flags, row, index);
-    chronologyColumns.forEach((c, i) => {
-      const cell = excelRow.getCell(i + 1);
-      if (c.key === 'flags') cell.value = flags.join('\n') || null;
-      else if (c.date) {
+    const r = headerRow + 1 + n;
+    const flags = flagsFor(options.flags, row, index).join('\n');
+    const cells = chronologyColumns.map((c, i) => {
+      const ref = `${letters[i]}${r}`;
+      if (c.key === 'flags') return textCell(ref, flags ? chronologyStyles.flagged : chronologyStyles.text, flags);
+      if (c.date) {
         const value = row[c.key as 'dateFrom' | 'dateTo'];
-        cell.value = value ? excelDate(value) : null;
-      } else {
-        const value = row[c.key as keyof ChronologyRow];
-        cell.value = typeof value === 'string' && value !== '' ? value : null;
+        const day = value ? excelDate(value) : null;
+        return day ? `<c r="${ref}" s="${chronologyStyles.date}"><v>${excelSerial(day)}</v></c>` : `<c r="${ref}" s="${chronologyStyles.date}"/>`;
       }
-      cell.style = c.key === 'flags' && flags.length > 0 ? flaggedStyle : styles[i];
+      const value = row[c.key as keyof ChronologyRow];
+      return textCell(ref, chronologyStyles.text, typeof value === 'string' && value !== '' ? value : null);
     });
-    excelRow.height = rowHeight(wrapped.map((c) => ({ text: c.key === 'flags' ? flags.join('\n') : String(row[c.key as keyof ChronologyRow] ?? ''), width: c.width })));
+    const height = rowHeight(wrapped.map((c) => ({ text: c.key === 'flags' ? flags : String(row[c.key as keyof ChronologyRow] ?? ''), width: c.width })));
+    sheetRows.push(`<row r="${r}" ht="${height}" customHeight="1" spans="1:${columns}" x14ac:dyDescent="0.25">${cells.join('')}</row>`);
   });
 
-  const lastRow = headerRow + Math.max(merged.length, 1);
-  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: chronologyColumns.length } };
-  freezeBelow(sheet, headerRow);
-  setUpPrinting(sheet, options.marking, options.caseReference, headerRow);
-  sheet.pageSetup.printArea = `A1:${sheet.getColumn(chronologyColumns.length).letter}${lastRow}`;
-  return finish(workbook, date);
+  // Columns of the same width in a row are one <col>; a width of 9, exceljs's default, is left to the default (as exceljs did).
+  const cols: string[] = [];
+  chronologyColumns.forEach((c, i) => {
+    if (c.width === 9) return;
+    const previous = cols.length > 0 && i > 0 && chronologyColumns[i - 1].width === c.width;
+    if (previous) cols[cols.length - 1] = cols[cols.length - 1].replace(/max="\d+"/, `max="${i + 1}"`);
+    else cols.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`);
+  });
+  const headerFooter = excelHeaderFooter(options.marking, options.caseReference);
+  const sheet =
+    `${xmlHead}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${last}${headerRow + merged.length}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${headerRow + 1}" sqref="A${headerRow + 1}"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/><cols>${cols.join('')}</cols>` +
+    `<sheetData>${sheetRows.join('')}</sheetData>` +
+    `<autoFilter ref="A${headerRow}:${last}${lastRow}"/><printOptions horizontalCentered="1"/>` +
+    '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="0"/>' +
+    `<headerFooter><oddHeader>${xmlText(headerFooter.oddHeader)}</oddHeader><oddFooter>${xmlText(headerFooter.oddFooter)}</oddFooter></headerFooter></worksheet>`;
+  sheetRows.length = 0;
+
+  const stringItems = stringList.map((t) => `<si><t${/^\s|\n|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${xmlText(t)}</t></si>`);
+  const sharedStrings = `${xmlHead}<sst xmlns="${mainNs}" count="${stringUses}" uniqueCount="${stringList.length}">${stringItems.join('')}</sst>`;
+  const quotedSheet = `'${sheetName.replace(/'/g, "''")}'`;
+  const workbook =
+    `${xmlHead}<workbook xmlns="${mainNs}" xmlns:r="${relNs}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">` +
+    `<fileVersion appName="xl" lastEdited="5" lowestEdited="5" rupBuild="9303"/><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/>` +
+    `<sheets><sheet sheetId="1" name="${xmlText(sheetName)}" state="visible" r:id="rId4"/></sheets>` +
+    `<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">${xmlText(`${quotedSheet}!$A1:$${last}${lastRow}`)}</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">${xmlText(`${quotedSheet}!$${headerRow}:$${headerRow}`)}</definedName></definedNames>` +
+    '<calcPr calcId="171027"/></workbook>';
+  const stamp = `${date.toISOString().slice(0, 19)}Z`;
+  const core =
+    `${xmlHead}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:creator>dhr-kit</dc:creator><dc:title>${xmlText(title)}</dc:title>${options.caseReference ? `<dc:subject>${xmlText(options.caseReference)}</dc:subject>` : ''}<dc:description></dc:description><cp:keywords></cp:keywords><cp:category></cp:category><cp:lastModifiedBy>dhr-kit</cp:lastModifiedBy>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified></cp:coreProperties>`;
+  const app =
+    `${xmlHead}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+    `<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>${xmlText(sheetName)}</vt:lpstr></vt:vector></TitlesOfParts><Company></Company><Manager></Manager><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0300</AppVersion></Properties>`;
+  const contentTypes =
+    `${xmlHead}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+    '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>';
+  const rootRels =
+    `${xmlHead}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>';
+  const workbookRels =
+    `${xmlHead}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' +
+    '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+
+  const encoder = new TextEncoder();
+  return zipParts(
+    [
+      ['[Content_Types].xml', contentTypes],
+      ['_rels/.rels', rootRels],
+      ['xl/_rels/workbook.xml.rels', workbookRels],
+      ['xl/worksheets/sheet1.xml', sheet],
+      ['xl/sharedStrings.xml', sharedStrings],
+      ['xl/theme/theme1.xml', theme1],
+      ['xl/styles.xml', chronologyStylesXml],
+      ['docProps/app.xml', app],
+      ['docProps/core.xml', core],
+      ['xl/workbook.xml', workbook],
+    ].map(([name, text]) => ({ name, data: encoder.encode(text) })),
+    zipTime(date),
+  );
 }
 
 /* ------------------------------------------------------------------------------------------ */

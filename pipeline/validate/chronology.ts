@@ -19,7 +19,7 @@ import { addMonths } from '../bank-holidays.ts';
 import { formatUkDate, utcTime } from '../ingest/dates.ts';
 import { initials, isCodeAfterTitle, keyLeaks, keyTerms, makeQuoter, maskKey, safeWords, titledName } from './key.ts';
 import { normaliseValue, plural, tokens } from './text.ts';
-import { groupFrom, groupedProblem } from './group.ts';
+import { groupFrom, groupedProblem, listedOccurrences } from './group.ts';
 import type { Occurrence, ValidationProblem, Where } from './types.ts';
 
 /** The key of a row for chronology flags: its file and where it stands (sheet and cell, or line). */
@@ -296,118 +296,217 @@ function sameEvents(chronologies: readonly Chronology[], c: Case, add: Add, flag
   const totals = new Float64Array(n);
   for (let i = 0; i < n; i++) for (const id of entries[i].words) totals[i] += weight[id];
 
+  const best = closestMatches(entries, { agencies, vocabulary: vocabulary.size, df, weight, totals, window: days * 86_400_000, minShared, threshold });
+  const pairs = mutualPairs(entries, best, agencies);
+  if (pairs.length > 0) reportPairs(entries, pairs, { add, flag, quote, show });
+}
+
+/**
+ * For each entry and each other agency, its closest match there within the window (the highest
+ * score, the nearer date on a tie, the earlier entry on a full tie; -1 when none reaches the
+ * threshold): `best[i * agencies + g]`.
+ *
+ * Each entry is compared with the entries of the week after it, and each pair offered to both
+ * (cheaper than looking both ways from every entry). An entry's less common words are looked
+ * up in an index (a pointer per word moves along the entries that have it as the days pass),
+ * adding each shared word's weight to the entry that has it, so a shared word costs one
+ * addition, not a comparison of two word lists. The 32 commonest words ("contact", "police")
+ * would make that walk long: they are bits of a mask instead, and what two entries share of
+ * them is the AND of their masks, counted and weighed a byte at a time from tables.
+ *
+ * The cost is the number of pairs of entries within a week of each other: linear in the
+ * entries for a given number of entries a week, which grows with a busier chronology.
+ */
+function closestMatches(
+  entries: readonly (SameEventEntry & { words: Int32Array })[],
+  o: { agencies: number; vocabulary: number; df: Float64Array; weight: Float64Array; totals: Float64Array; window: number; minShared: number; threshold: number },
+): Int32Array {
+  const { agencies, df, weight, totals, window, minShared, threshold } = o;
+  const n = entries.length;
+  const vocabularySize = o.vocabulary;
+  const time = Float64Array.from(entries, (e) => e.time);
+  const agencyAt = Int32Array.from(entries, (e) => e.agency);
+  const usable = Uint8Array.from(entries, (e) => (e.words.length >= minShared ? 1 : 0));
+
+  const bitOf = new Int32Array(vocabularySize).fill(-1);
+  const common = Array.from({ length: vocabularySize }, (_, id) => id)
+    .filter((id) => df[id] > 1)
+    .sort((a, b) => df[b] - df[a] || a - b)
+    .slice(0, 32);
+  common.forEach((id, bit) => (bitOf[id] = bit));
+  const masks = new Int32Array(n);
+  for (let i = 0; i < n; i++) for (const id of entries[i].words) if (bitOf[id] >= 0) masks[i] |= 1 << bitOf[id];
+  // Per byte of a mask: how many words its bits are, and their weight.
+  const bitCount = new Uint8Array(256);
+  const byteWeight = [0, 1, 2, 3].map(() => new Float64Array(256));
+  for (let v = 1; v < 256; v++) {
+    bitCount[v] = bitCount[v >> 1] + (v & 1);
+    for (let b = 0; b < 4; b++) {
+      let w = 0;
+      for (let bit = 0; bit < 8; bit++) if (v & (1 << bit) && common[b * 8 + bit] !== undefined) w += weight[common[b * 8 + bit]];
+      byteWeight[b][v] = w;
+    }
+  }
+  const [w0, w1, w2, w3] = byteWeight;
+
+  // The index of the other words: for each, the entries that have it, in date order.
+  const postingStart = new Int32Array(vocabularySize + 1);
+  for (let id = 0; id < vocabularySize; id++) postingStart[id + 1] = postingStart[id] + (bitOf[id] >= 0 ? 0 : df[id]);
+  const postings = new Int32Array(postingStart[vocabularySize]);
+  const filled = postingStart.slice(0, vocabularySize);
+  for (let i = 0; i < n; i++) for (const id of entries[i].words) if (bitOf[id] < 0) postings[filled[id]++] = i;
+  const next = postingStart.slice(0, vocabularySize);
+
   // best[i * agencies + g]: entry i's closest match among agency g's entries (-1: none yet).
+  // Each pair is scored once, from its earlier entry, and offered to both.
   const best = new Int32Array(n * agencies).fill(-1);
   const bestScore = new Float64Array(n * agencies);
   const offer = (i: number, j: number, score: number): void => {
-    const k = i * agencies + entries[j].agency;
+    const k = i * agencies + agencyAt[j];
     const current = best[k];
     if (current >= 0) {
-      if (score < bestScore[k]) return;
-      if (score === bestScore[k] && Math.abs(entries[j].time - entries[i].time) >= Math.abs(entries[current].time - entries[i].time)) return;
+      const held = bestScore[k];
+      if (score < held || (score === held && Math.abs(time[j] - time[i]) >= Math.abs(time[current] - time[i]))) return;
     }
     best[k] = j;
     bestScore[k] = score;
   };
-
-  const window = days * 86_400_000;
+  const sharedCount = new Int32Array(n);
+  const sharedWeight = new Float64Array(n);
+  let windowEnd = 0;
   for (let i = 0; i < n; i++) {
-    const a = entries[i];
-    const aw = a.words;
-    if (aw.length < minShared) continue;
-    for (let j = i + 1; j < n && entries[j].time - a.time <= window; j++) {
-      const b = entries[j];
-      if (b.agency === a.agency) continue;
-      const bw = b.words;
-      if (bw.length < minShared) continue;
-      // Shared words of the two sorted id lists, and their weight.
-      let shared = 0;
-      let sharedWeight = 0;
-      for (let x = 0, y = 0; x < aw.length && y < bw.length; ) {
-        if (aw[x] === bw[y]) {
-          shared++;
-          sharedWeight += weight[aw[x]];
-          x++;
-          y++;
-        } else if (aw[x] < bw[y]) x++;
-        else y++;
+    while (windowEnd < n && time[windowEnd] - time[i] <= window) windowEnd++;
+    if (!usable[i]) continue;
+    for (const id of entries[i].words) {
+      if (bitOf[id] >= 0) continue;
+      let q = next[id];
+      while (q < postingStart[id + 1] && postings[q] <= i) q++;
+      next[id] = q;
+      const w = weight[id];
+      for (const last = postingStart[id + 1]; q < last; q++) {
+        const j = postings[q];
+        if (j >= windowEnd) break;
+        sharedCount[j]++;
+        sharedWeight[j] += w;
       }
-      if (shared < minShared) continue;
-      const score = sharedWeight / Math.min(totals[i], totals[j]);
+    }
+    // In date order, as the pairs are offered (the first offered keeps a tie).
+    const own = agencyAt[i];
+    const mask = masks[i];
+    const total = totals[i];
+    for (let j = i + 1; j < windowEnd; j++) {
+      const rare = sharedCount[j];
+      const rareWeight = sharedWeight[j];
+      if (rare !== 0) {
+        sharedCount[j] = 0;
+        sharedWeight[j] = 0;
+      }
+      if (agencyAt[j] === own || !usable[j]) continue;
+      const m = mask & masks[j];
+      if (rare + bitCount[m & 255] + bitCount[(m >>> 8) & 255] + bitCount[(m >>> 16) & 255] + bitCount[m >>> 24] < minShared) continue;
+      const score = (rareWeight + w0[m & 255] + w1[(m >>> 8) & 255] + w2[(m >>> 16) & 255] + w3[m >>> 24]) / Math.min(total, totals[j]);
       if (score < threshold) continue;
       offer(i, j, score);
       offer(j, i, score);
     }
   }
+  return best;
+}
 
-  // The pairs, each once (from its earlier entry): mutual choices on different dates.
-  const pairs: [number, number][] = [];
-  const perFile = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const a = entries[i];
-    const matches: number[] = [];
+interface SameEventEntry {
+  row: ChronologyRow;
+  chronology: Chronology;
+  agency: number;
+  time: number;
+}
+
+/** The pairs, each once (earlier entry first, in date order): mutual choices on different dates. */
+function mutualPairs(entries: readonly SameEventEntry[], best: Int32Array, agencies: number): Int32Array {
+  const pairs: number[] = [];
+  const matches: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    matches.length = 0;
     for (let g = 0; g < agencies; g++) {
       const j = best[i * agencies + g];
-      if (j > i && best[j * agencies + a.agency] === i && entries[j].time !== a.time) matches.push(j);
+      if (j > i && best[j * agencies + entries[i].agency] === i && entries[j].time !== entries[i].time) matches.push(j);
     }
-    for (const j of matches.sort((x, y) => x - y)) {
-      pairs.push([i, j]);
-      for (const file of [a.chronology.file, entries[j].chronology.file]) perFile.set(file, (perFile.get(file) ?? 0) + 1);
-    }
+    for (const j of matches.sort((x, y) => x - y)) pairs.push(i, j);
   }
-  if (pairs.length === 0) return;
+  return Int32Array.from(pairs);
+}
 
-  // Words made once per entry, however many pairs it is in.
-  const said = new Map<number, { describe: string; flag: string; quote: string; where: Where }>();
+/**
+ * Each pair as a problem of both entries' chronologies and a flag on both rows. A chronology
+ * with many such entries gets one problem (see group.ts) that lists the first of them, in
+ * shorter words (the entry's own text is on its row), and counts the rest: every one is
+ * flagged on its row, in the flags of the report and the merged chronology's Flags column,
+ * so the report stays readable and its size does not grow with the square of a busy week.
+ */
+function reportPairs(
+  entries: readonly SameEventEntry[],
+  pairs: Int32Array,
+  how: { add: Add; flag: (row: ChronologyRow, text: string) => void; quote: (t: string, max?: number) => string; show: (file: string) => string },
+): void {
+  const perFile = new Map<string, number>();
+  for (const i of pairs) {
+    const file = entries[i].chronology.file;
+    perFile.set(file, (perFile.get(file) ?? 0) + 1);
+  }
+  // Words made once per entry, however many pairs it is in (the quote only when it is shown).
+  const said: ({ date: string; describe: string; flag: string } | undefined)[] = new Array(entries.length);
   const sayOf = (i: number) => {
-    let s = said.get(i);
+    let s = said[i];
     if (!s) {
       const e = entries[i];
-      const describe = `${e.chronology.agency} on ${formatUkDate(e.row.dateFrom)}`;
-      s = { describe, flag: `same event as ${describe}?`, quote: quote(e.row.event, 80), where: { ...e.row.place, file: e.row.place.file ?? e.chronology.file, columnName: 'Date from' } };
-      said.set(i, s);
+      const date = formatUkDate(e.row.dateFrom);
+      const describe = `${e.chronology.agency} on ${date}`;
+      said[i] = s = { date, describe, flag: `same event as ${describe}?` };
     }
     return s;
   };
-  // A chronology with many such entries gets one problem listing them (see group.ts).
-  const grouped = new Map<string, { first: ValidationProblem; occurrences: Occurrence[] }>();
-  for (const [i, j] of pairs) {
-    const apart = Math.round((entries[j].time - entries[i].time) / 86_400_000);
+  const quoted: (string | undefined)[] = new Array(entries.length);
+  const quoteOf = (i: number) => (quoted[i] ??= how.quote(entries[i].row.event, 80));
+  const whereOf = (e: SameEventEntry): Where => ({ ...e.row.place, file: e.row.place.file ?? e.chronology.file, columnName: 'Date from' });
+
+  const grouped = new Map<string, { first: ValidationProblem; occurrences: Occurrence[]; count: number }>();
+  for (let k = 0; k < pairs.length; k += 2) {
+    const i = pairs[k];
+    const j = pairs[k + 1];
+    const days = Math.round((entries[j].time - entries[i].time) / 86_400_000);
     for (const [self, other] of [
       [i, j],
       [j, i],
-    ] as const) {
+    ]) {
       const me = entries[self];
       const you = entries[other];
       const mine = sayOf(self);
       const yours = sayOf(other);
       const file = me.chronology.file;
-      flag(me.row, yours.flag);
+      how.flag(me.row, yours.flag);
       if ((perFile.get(file) ?? 0) < groupFrom) {
-        add(file, undefined, {
+        how.add(file, undefined, {
           severity: 'warning',
           check: 'chronology.same-event',
-          message: `This entry (${mine.describe}: "${mine.quote}") may be the same event as ${yours.describe} ("${yours.quote}"), recorded ${plural(apart, 'day')} apart.`,
-          place: { ...mine.where },
-          fix: `Check the date against the records of ${you.chronology.agency} (${show(you.chronology.file)}). If it is the same event, agree the right date; if not, nothing needs doing.`,
+          message: `This entry (${mine.describe}: "${quoteOf(self)}") may be the same event as ${yours.describe} ("${quoteOf(other)}"), recorded ${plural(days, 'day')} apart.`,
+          place: whereOf(me),
+          fix: `Check the date against the records of ${you.chronology.agency} (${how.show(you.chronology.file)}). If it is the same event, agree the right date; if not, nothing needs doing.`,
         });
         continue;
       }
-      const occurrence: Occurrence = {
-        message: `The entry of ${formatUkDate(me.row.dateFrom)} may be the same event as ${yours.describe} ("${yours.quote}"), recorded ${plural(apart, 'day')} apart.`,
-        place: mine.where,
-      };
-      const group = grouped.get(file);
-      if (group) group.occurrences.push(occurrence);
-      else {
+      let group = grouped.get(file);
+      if (!group) {
         const first: ValidationProblem = { severity: 'warning', check: 'chronology.same-event', message: '', place: { file }, fix: '' };
-        grouped.set(file, { first, occurrences: [occurrence] });
-        add(file, undefined, first);
+        grouped.set(file, (group = { first, occurrences: [], count: 0 }));
+        how.add(file, undefined, first);
+      }
+      group.count++;
+      if (group.occurrences.length < listedOccurrences) {
+        group.occurrences.push({ message: `The entry of ${mine.date} may be the same event as ${yours.describe} ("${quoteOf(other)}"), recorded ${plural(days, 'day')} apart.`, place: whereOf(me) });
       }
     }
   }
-  // The grouped problems take their final words now that every occurrence is known.
-  for (const { first, occurrences } of grouped.values()) Object.assign(first, groupedProblem(first, occurrences));
+  // The grouped problems take their final words now that every occurrence is counted.
+  for (const { first, occurrences, count } of grouped.values()) Object.assign(first, groupedProblem(first, occurrences, undefined, count));
 }
 
 /** Gaps of more than six months with no contact from any agency, inside the review period. */

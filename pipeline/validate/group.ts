@@ -11,6 +11,13 @@ import type { Occurrence, ValidationProblem } from './types.ts';
 /** From how many problems of one check in one document they are grouped. */
 export const groupFrom = 4;
 
+/**
+ * How many places of a group the report lists. A check whose every problem is flagged on its
+ * row of the merged chronology (see chronology.ts) keeps only these in the group, with the
+ * count of all; any other group keeps and lists them all.
+ */
+export const listedOccurrences = 50;
+
 interface Summary {
   message: (count: number) => string;
   /** What to do about all of them, when their own advice differs from one to the next. */
@@ -65,11 +72,10 @@ const summaries: Record<string, Summary> = {
  * One problem standing for several of the same check: the count in its message, the advice
  * once, and each problem's own message and place (and its own advice where that differs).
  */
-export function groupedProblem(first: Pick<ValidationProblem, 'severity' | 'check' | 'place'>, occurrences: Occurrence[], fixes?: string[]): ValidationProblem {
+export function groupedProblem(first: Pick<ValidationProblem, 'severity' | 'check' | 'place'>, occurrences: Occurrence[], fixes?: string[], count = occurrences.length): ValidationProblem {
   const summary = summaries[first.check ?? ''];
   const sameFix = fixes && fixes.length > 0 && fixes.every((f) => f === fixes[0]) ? fixes[0] : undefined;
   const fix = sameFix ?? summary?.fix ?? 'See what to do about each, listed with it.';
-  const count = occurrences.length;
   return {
     severity: first.severity,
     check: first.check,
@@ -77,6 +83,7 @@ export function groupedProblem(first: Pick<ValidationProblem, 'severity' | 'chec
     place: first.place.file !== undefined ? { file: first.place.file } : {},
     fix,
     occurrences: sameFix ? occurrences : occurrences.map((o, i) => (fixes?.[i] && fixes[i] !== fix ? { ...o, fix: fixes[i] } : o)),
+    ...(count > occurrences.length ? { count } : {}),
   };
 }
 
@@ -106,9 +113,14 @@ export function groupRepeated(problems: readonly ValidationProblem[], from = gro
   return out;
 }
 
+/** How many problems one problem stands for: all of a group's, listed or not. */
+export function problemCount(p: ValidationProblem): number {
+  return p.count ?? p.occurrences?.length ?? 1;
+}
+
 /** How many problems a report's problems stand for, counting each occurrence of a group. */
 export function occurrenceCount(problems: readonly ValidationProblem[]): number {
   let n = 0;
-  for (const p of problems) n += p.occurrences?.length ?? 1;
+  for (const p of problems) n += problemCount(p);
   return n;
 }

@@ -21,7 +21,7 @@ import { checkImr } from './imr-checklist.ts';
 import { checkReportSections } from './report-sections.ts';
 import { checkTimetable } from './timetable.ts';
 import { fieldLineFinder } from './yaml-lines.ts';
-import { groupRepeated } from './group.ts';
+import { groupRepeated, problemCount } from './group.ts';
 import type { CheckAnonymiser, ValidatedDocument, ValidationProblem, ValidationReport } from './types.ts';
 
 export type * from './types.ts';
@@ -175,7 +175,7 @@ export function summarise(documents: readonly ValidatedDocument[]): ValidationRe
   const summary = { pass: 0, fail: 0, review: 0, errors: 0, warnings: 0 };
   for (const d of documents) {
     for (const i of d.items ?? []) summary[i.status]++;
-    for (const p of d.problems) summary[p.severity === 'error' ? 'errors' : 'warnings'] += p.occurrences?.length ?? 1;
+    for (const p of d.problems) summary[p.severity === 'error' ? 'errors' : 'warnings'] += problemCount(p);
   }
   return summary;
 }

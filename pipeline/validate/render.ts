@@ -18,14 +18,13 @@ import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { imrChecklist } from '../../schemas/checklists.ts';
-import { occurrenceCount } from './group.ts';
+import { listedOccurrences, occurrenceCount, problemCount } from './group.ts';
 import type { ChecklistItemResult, ItemStatus, Occurrence, ValidatedDocument, ValidationProblem, ValidationReport, Where } from './types.ts';
 import { plural } from './text.ts';
 
 const verdictWords: Record<ItemStatus, string> = { pass: 'Pass', fail: 'Fail', review: "Needs a person's judgement" };
 
-/** How many places of a grouped problem the Markdown and web page list; the text `dhr check` prints lists fewer. */
-export const listedOccurrences = 50;
+/** The text `dhr check` prints lists fewer places of a group than the Markdown and web page (listedOccurrences). */
 const printedOccurrences = 10;
 
 /** "imrs/police.md, Section 1: Introduction › Methodology, line 34" — a place in plain words. */
@@ -161,15 +160,16 @@ function renderItems(out: RootContent[], items: ChecklistItemResult[]): void {
  */
 function occurrenceLines(p: ValidationProblem, limit: number): string[] {
   const all = p.occurrences ?? [];
-  const cut = p.check?.startsWith('chronology.') && all.length > limit + 1;
+  const total = problemCount(p);
+  const cut = p.check?.startsWith('chronology.') && total > limit + 1;
   const shown = cut ? all.slice(0, limit) : all;
   const lines = shown.map((o: Occurrence) => {
     const where = formatWithin(o.place, p.place.file);
     return where ? `${where}: ${o.message}` : o.message;
   });
-  const more = all.length - shown.length;
+  const more = total - shown.length;
   if (more > 0) {
-    lines.push(`… and ${more} more. Every one is marked on its row in the Flags column of merged-chronology.xlsx (written by "dhr build"), and "dhr check --json" lists them all.`);
+    lines.push(`… and ${more} more. Every one is flagged on its row: in the Flags column of merged-chronology.xlsx (written by "dhr build"), and in the row flags of "dhr check --json".`);
   }
   return lines;
 }

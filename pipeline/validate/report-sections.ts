@@ -30,10 +30,17 @@ export function specOf(section: ReportSection, specs: readonly ReportSectionSpec
   return names.find((x) => x.n === title)?.s ?? names.filter((x) => x.n.length >= 5 && title.startsWith(`${x.n} `)).sort((a, b) => b.n.length - a.n.length)[0]?.s;
 }
 
-/** A report section's whole text, subsections included. */
+const sectionTexts = new WeakMap<ReportSection, string>();
+
+/** A report section's whole text, subsections included (made once per section: several checks read it). */
 export function sectionText(section: ReportSection): string {
-  const own = blocksOf(section.content, { section: section.title }).map((b) => b.text).join('\n');
-  return [own, ...(section.subsections ?? []).map((s) => `${s.title}\n${sectionText(s)}`)].join('\n');
+  let text = sectionTexts.get(section);
+  if (text === undefined) {
+    const own = blocksOf(section.content, { section: section.title }).map((b) => b.text).join('\n');
+    text = [own, ...(section.subsections ?? []).map((s) => `${s.title}\n${sectionText(s)}`)].join('\n');
+    sectionTexts.set(section, text);
+  }
+  return text;
 }
 
 /** The report's section that is a template section, by id. */
@@ -98,7 +105,7 @@ export function checkReportSections(report: ReportDocument, options: ReportCheck
     const prompts = [...text.matchAll(promptPattern)].map((m) => m[1].trim());
     const own = text.replace(promptPattern, ' ');
     const title = p.section.title;
-    if (wordCount(own) === 0 && !(p.section.content.some((n) => n.type === 'image' || n.type === 'table'))) {
+    if (!/[\p{L}\p{N}]/u.test(own) && !(p.section.content.some((n) => n.type === 'image' || n.type === 'table'))) {
       if (p.spec?.required === false) continue;
       problems.push({
         severity: 'error',

@@ -55,6 +55,11 @@ export interface ValidationProblem {
    * advice when that differs from `fix`.
    */
   occurrences?: Occurrence[];
+  /**
+   * How many places the group stands for, when it lists only the first of them: a check that
+   * flags each on its row of the merged chronology (`chronologyFlags`) keeps the rest there.
+   */
+  count?: number;
 }
 
 /** One of the places a grouped problem stands for. */

@@ -5,6 +5,7 @@
  */
 import { unzipSync, zipSync, type ZipOptions } from 'fflate';
 import { DhrError } from '../../pipeline/errors.ts';
+import { zipParts } from '../../pipeline/render/zip.ts';
 
 export const relationshipTypes = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -107,17 +108,18 @@ export class WordPackage {
 
   /**
    * The zip: [Content_Types].xml first, then the package relationships, then every other part
-   * in name order; each entry dated 1 January 1980. Pictures are stored, XML is deflated.
+   * in name order; each entry dated 1 January 1980. Pictures are stored, XML is deflated:
+   * `portable` (the default) with fflate, the same bytes on any machine (the committed
+   * templates are compared byte for byte); `native` with Node's zlib, several times faster and
+   * the same bytes for the same Node (the reports a build writes, MBs of XML in a large review).
    */
-  toZip(): Uint8Array {
+  toZip(deflate: 'portable' | 'native' = 'portable'): Uint8Array {
     const first = ['[Content_Types].xml', '_rels/.rels'];
     const names = [...first.filter((name) => this.files.has(name)), ...this.names().filter((n) => !first.includes(n)).sort(compareNames)];
+    const stored = (name: string) => /\.(png|jpe?g|gif)$/i.test(name);
+    if (deflate === 'native') return zipParts(names.map((name) => ({ name, data: this.files.get(name) as Uint8Array, store: stored(name) })), fixedTime);
     const entries: Record<string, [Uint8Array, ZipOptions]> = {};
-    for (const name of names) {
-      const data = this.files.get(name) as Uint8Array;
-      const stored = /\.(png|jpe?g|gif)$/i.test(name);
-      entries[name] = [data, { level: stored ? 0 : 6, mtime: fixedTime }];
-    }
+    for (const name of names) entries[name] = [this.files.get(name) as Uint8Array, { level: stored(name) ? 0 : 6, mtime: fixedTime }];
     return zipSync(entries);
   }
 }
