@@ -18,7 +18,7 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import {
   actionPlanSchema,
@@ -31,6 +31,7 @@ import {
 import { DhrError, type Place, type Problem } from '../errors.ts';
 import { readInput } from '../files.ts';
 import { toPlainData } from './case.ts';
+import { formatField, nearest, valueAt, yamlNodeAt } from './yaml-fields.ts';
 import { libraryReason, openOfficePackage, type OpenOptions } from './office-package.ts';
 
 export type { ActionPlan, Recommendation } from '../../schemas/action-plan.ts';
@@ -115,66 +116,10 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): Described[] {
   return [{ path: issue.path, message: issue.message }];
 }
 
-function valueAt(data: unknown, keys: PropertyKey[]): unknown {
-  let cur: any = data;
-  for (const key of keys) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = cur[key as any];
-  }
-  return cur;
-}
 
-function formatField(keys: PropertyKey[]): string {
-  let out = '';
-  for (const key of keys) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out;
-}
 
-/** The YAML node at a path, or the deepest ancestor that exists; an unknown key points at itself. */
-function yamlNodeAt(root: YamlNode | null, keys: PropertyKey[]): YamlNode | undefined {
-  let node: YamlNode | null | undefined = root;
-  let last: YamlNode | undefined = root ?? undefined;
-  for (const key of keys) {
-    if (isMap(node)) {
-      const pair: any = node.items.find((p: any) => (p.key?.value ?? p.key) === key);
-      if (!pair) return last;
-      node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
-    } else if (isSeq(node) && typeof key === 'number') {
-      node = node.items[key] as YamlNode;
-    } else {
-      return last;
-    }
-    if (node) last = node;
-  }
-  return last;
-}
 
-function nearest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestScore) {
-      bestScore = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Excel

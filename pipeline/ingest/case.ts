@@ -2,11 +2,12 @@
  * Read and check case.yaml. A mistake is reported with its line and field, and an unknown
  * field with the nearest known one ("did you mean …?").
  */
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { caseSchema, type Case } from '../../schemas/case.ts';
 import { DhrError, type Problem } from '../errors.ts';
 import { readInput } from '../files.ts';
+import { formatField, nearest, valueAt, yamlNodeAt } from './yaml-fields.ts';
 
 export async function loadCaseFile(file: string): Promise<Case> {
   const bytes = await readInput(file);
@@ -37,7 +38,7 @@ export function parseCase(source: string, file = 'case.yaml'): Case {
   const suggested = new Set(described.filter((d) => d.suggests !== undefined).map((d) => formatField([...d.path.slice(0, -1), d.suggests!])));
   for (const p of described) {
     if (p.required && suggested.has(formatField(p.path))) continue;
-    const node = nodeAt(doc.contents as YamlNode | null, p.path);
+    const node = yamlNodeAt(doc.contents as YamlNode | null, p.path);
     const offset = node?.range?.[0];
     const line = offset === undefined ? undefined : lineCounter.linePos(offset).line;
     problems.push({ place: { file, line, field: formatField(p.path) || undefined }, message: p.message });
@@ -128,14 +129,6 @@ function describeIssue(issue: z.core.$ZodIssue, doc: unknown, data: unknown): De
   return [{ path: issue.path, message: issue.message }];
 }
 
-function valueAt(data: unknown, path: PropertyKey[]): unknown {
-  let cur: any = data;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = cur[key as any];
-  }
-  return cur;
-}
 
 /** The field names the schema allows at a path (for did-you-mean). */
 function knownKeysAt(path: PropertyKey[]): string[] {
@@ -165,56 +158,6 @@ function unwrap(schema: any): any {
   return s;
 }
 
-function nearest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestScore) {
-      bestScore = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
 
-function formatField(path: PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out;
-}
 
-/** The YAML node at a path, or the deepest ancestor that exists (so a missing field points at its parent). */
-function nodeAt(root: YamlNode | null, path: PropertyKey[]): YamlNode | undefined {
-  let node: YamlNode | null | undefined = root;
-  let last: YamlNode | undefined = root ?? undefined;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair: any = node.items.find((p: any) => (p.key?.value ?? p.key) === key);
-      if (!pair) return last;
-      // Point unknown-field errors at the key itself.
-      node = (pair.value as YamlNode) ?? (pair.key as YamlNode);
-      if (node === null || node === undefined) node = pair.key as YamlNode;
-    } else if (isSeq(node) && typeof key === 'number') {
-      node = node.items[key] as YamlNode;
-    } else {
-      return last;
-    }
-    if (node) last = node;
-  }
-  return last;
-}
