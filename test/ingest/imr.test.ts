@@ -8,6 +8,7 @@ import { readImr, classifyHeading } from '../../pipeline/ingest/imr.ts';
 import { DhrError } from '../../pipeline/errors.ts';
 import type { ImrDocument } from '../../pipeline/model.ts';
 import { makeTempDir, write, docxBuffer, sampleCase, p, h, bold, title, table, compoundFile, zipOf } from './fixtures.ts';
+import { wordCorpusDir } from '../helpers/shared.ts';
 
 const temp = makeTempDir();
 afterAll(temp.cleanup);
@@ -296,7 +297,7 @@ describe('reading an IMR written in Markdown', () => {
 });
 
 describe('the real Word files of the corpus', () => {
-  const corpus = '/work/shared/corpus/word';
+  const corpus = wordCorpusDir;
   it.each([
     ['comments.docx', 'Ouch.'],
     ['endnotes.docx', 'A tachyon walks into a bar.'],
@@ -391,8 +392,8 @@ describe('files that are not Word documents', () => {
   });
 
   it('reads a real corpus file byte-for-byte unchanged', async () => {
-    const before = readFileSync('/work/shared/corpus/word/tables.docx');
-    await readImr('/work/shared/corpus/word/tables.docx');
-    expect(readFileSync('/work/shared/corpus/word/tables.docx').equals(before)).toBe(true);
+    const before = readFileSync(path.join(wordCorpusDir, 'tables.docx'));
+    await readImr(path.join(wordCorpusDir, 'tables.docx'));
+    expect(readFileSync(path.join(wordCorpusDir, 'tables.docx')).equals(before)).toBe(true);
   });
 });

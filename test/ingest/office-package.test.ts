@@ -6,6 +6,7 @@ import { limits } from '../../transforms/ooxml/limits.ts';
 import { readImr } from '../../pipeline/ingest/imr.ts';
 import { DhrError } from '../../pipeline/errors.ts';
 import { makeTempDir, write, docxBuffer, p, zipOf, patchDeclaredSize } from './fixtures.ts';
+import { wordCorpusDir } from '../helpers/shared.ts';
 
 const temp = makeTempDir();
 afterAll(temp.cleanup);
@@ -35,7 +36,7 @@ describe('checking an Office package before it is read', () => {
 
   it('finds the main part of ordinary, Strict and byte-order-marked documents', async () => {
     for (const name of ['tables.docx', 'strict-format.docx', 'utf8-bom.docx']) {
-      const pkg = await openOfficePackage(readFileSync(path.join('/work/shared/corpus/word', name)), name, 'docx');
+      const pkg = await openOfficePackage(readFileSync(path.join(wordCorpusDir, name)), name, 'docx');
       expect(pkg.mainPart, name).toBe('word/document.xml');
       expect(pkg.readText('[Content_Types].xml'), name).toMatch(/^<\?xml/);
     }

@@ -8,8 +8,9 @@ import { strToU8, zipSync } from 'fflate';
 import { corpusKey, corpusRemovedOnly, corpusUnlisted, corpusVariants, hostileDocx, hostileXlsx } from '../fixtures/word-corpus.ts';
 import { mapAnonymiser } from './helpers/map-anonymiser.ts';
 import { packageProblems, partText, searchableText, unzipParts } from './helpers/package-check.ts';
+import { wordCorpusDir } from '../helpers/shared.ts';
 
-const corpusDir = '/work/shared/corpus/word';
+const corpusDir = wordCorpusDir;
 
 /** Every (part, variant) pair where a variant survives, searched without regard to case. */
 function survivors(bytes: Uint8Array, variants: string[]): string[] {

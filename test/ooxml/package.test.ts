@@ -4,8 +4,9 @@ import { DhrError } from '../../pipeline/errors.ts';
 import { limits } from '../../transforms/ooxml/limits.ts';
 import { OoxmlPackage, openPackage } from '../../transforms/ooxml/package.ts';
 import { encryptedDocx, hostileDocx, manyEntriesZip, odtFile, oldWordFile, plainZip, randomBytes, zipBomb, zipWithoutDocument } from '../fixtures/word-corpus.ts';
+import { wordCorpusDir } from '../helpers/shared.ts';
 
-const corpus = '/work/shared/corpus/word';
+const corpus = wordCorpusDir;
 
 function refusal(bytes: Uint8Array, options: Parameters<typeof openPackage>[1] = {}): DhrError {
   try {
