@@ -41,7 +41,7 @@ import { protectOffice } from '../transforms/crypto/password.ts';
 import type { CaseFolder, ChronologyRow } from './model.ts';
 import { findBrowser } from './render/browser.ts';
 import { renderDataFormDocx, renderReportDocx } from './render/docx.ts';
-import { genogramFigure, timelineFigure } from './render/figures.ts';
+import { figurePng, genogramFigure, timelineFigure } from './render/figures.ts';
 import { renderReportHtml } from './render/html.ts';
 import { withBrowser } from './render/pdf.ts';
 import { renderActionPlanXlsx, renderMergedChronologyXlsx } from './render/xlsx.ts';
@@ -243,8 +243,11 @@ export function anonymisePlan(plan: ActionPlan, anonymiser: Anonymiser): ActionP
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-/** The timeline (when the case has a review period and chronologies) and the genogram; a figure that cannot be drawn is a warning. */
-export function caseFigures(folder: CaseFolder, warnings: string[]): Figure[] {
+/**
+ * The timeline (when the case has a review period and chronologies) and the genogram; a figure
+ * that cannot be drawn is a warning. With `png: false` the PNGs are left to figurePng.
+ */
+export function caseFigures(folder: CaseFolder, warnings: string[], options: { png?: boolean } = {}): Figure[] {
   const c = folder.case;
   const figures: Figure[] = [];
   const rows = mergeChronologies(folder.chronologies);
@@ -256,6 +259,7 @@ export function caseFigures(folder: CaseFolder, warnings: string[]): Figure[] {
           end: c.reviewPeriod.end,
           deathDate: c.death.date,
           agencies: c.agencies.map((a) => a.name),
+          png: options.png,
         }),
       );
     } catch (error) {
@@ -264,7 +268,7 @@ export function caseFigures(folder: CaseFolder, warnings: string[]): Figure[] {
     }
   }
   try {
-    figures.push(genogramFigure(c, { victimDeceased: true }));
+    figures.push(genogramFigure(c, { victimDeceased: true, png: options.png }));
   } catch (error) {
     if (!(error instanceof DhrError)) throw error;
     warnings.push(`the genogram was left out: ${error.message}`);
@@ -346,9 +350,7 @@ export async function draftNumber(folder: CaseFolder, outDir: string): Promise<n
 }
 
 export async function buildCase(target: string, options: BuildOptions): Promise<BuildResult> {
-  if (process.env.DHR_STAGES) { let t = performance.now(); (globalThis as any).__stage = (n: string) => { (globalThis as any).gc?.(); const m = process.memoryUsage(); const now = performance.now(); process.stderr.write(`${n.padEnd(16)} ${(now - t).toFixed(0).padStart(6)} ms  rss ${(m.rss / 2 ** 20).toFixed(0)} heap ${(m.heapUsed / 2 ** 20).toFixed(0)} ext ${((m.external + m.arrayBuffers) / 2 ** 20).toFixed(0)}\n`); t = now; }; }
   const folder = await loadCaseFolder(target, { password: options.password });
-  (globalThis as any).__stage?.('load');
   const c = folder.case;
   const outDir = path.resolve(options.out ?? path.join(folder.dir, 'out'));
   assertOutFolder(folder, outDir);
@@ -367,12 +369,12 @@ export async function buildCase(target: string, options: BuildOptions): Promise<
 
   const chair: ChairFiles = matchChairFiles(folder.report, { 'overview-report': overviewSectionNames, 'executive-summary': executiveSummarySectionNames });
   for (const u of chair.unmatched) warnings.push(`${rel(folder.dir, u.file)} was not placed in either report: ${u.reason}`);
-  const figures = caseFigures(folder, warnings);
-  (globalThis as any).__stage?.('figures');
+  const figures = caseFigures(folder, warnings, { png: false });
+  // The figures' PNGs (for the Word files) are drawn on other threads while the build goes on.
+  const pngs = Promise.all(figures.map(async (f) => void (f.png = await figurePng(f))));
+  pngs.catch(() => undefined);
   const overview = buildOverviewReport(folder, { draft, figures, actionPlan: actionPlanRaw, anonymiser, chair });
-  (globalThis as any).__stage?.('overview');
   const summary = buildExecutiveSummary(folder, { draft, actionPlan: actionPlanRaw, anonymiser, chair });
-  (globalThis as any).__stage?.('summary');
   const dataForm = c.review === 'DHR' ? buildDataForm(c, { draft }) : undefined;
 
   // Outputs are named from the case folder ("out/overview-report.docx"), or by name alone when the out folder is elsewhere.
@@ -389,12 +391,10 @@ export async function buildCase(target: string, options: BuildOptions): Promise<
     actionPlanSource,
     reportFile: (r) => outName(r.kind === 'executive-summary' ? 'executive-summary.docx' : 'overview-report.docx'),
   });
-  (globalThis as any).__stage?.('validate');
 
   // Findings: the reports' text, and the chronology cells. A chronology repeats its words
   // ("Case notes", the codes, the flags), so each distinct text goes through the engine once.
   const findings = [...reportFindings(overview, 'overview-report.docx', anonymiser), ...reportFindings(summary, 'executive-summary.docx', anonymiser)];
-  (globalThis as any).__stage?.('reportFindings');
   const applied = memoise((text: string) => anonymiser.apply(text));
   const rows = mergeChronologies(folder.chronologies);
   rows.forEach((row, i) => {
@@ -407,53 +407,63 @@ export async function buildCase(target: string, options: BuildOptions): Promise<
   // The IMRs' syntax trees have done their work (the reports and the checks are made): let them
   // go before the largest outputs are rendered, so a large review's peak memory is lower.
   for (const imr of folder.imrs) Object.assign(imr, { front: [], sections: [], tree: { type: 'root', children: [] } });
-  (globalThis as any).__stage?.('rowfindings');
 
-  // Render.
-  const files: { name: string; data: string | Uint8Array }[] = [];
+  // Render. The Word and Excel files' zips are deflated on other threads while the next file
+  // is made (see render/zip.ts): each is awaited at the end, in the files' order.
+  const made: { name: string; data: string | Uint8Array | Promise<Uint8Array> }[] = [];
+  const add = (name: string, data: string | Uint8Array | Promise<Uint8Array>): void => {
+    // Awaited below; if something else fails first, that is the error to report.
+    if (data instanceof Promise) data.catch(() => undefined);
+    made.push({ name, data });
+  };
   const overviewHtml = renderReportHtml(overview);
-  (globalThis as any).__stage?.('html-o');
   const summaryHtml = renderReportHtml(summary);
-  (globalThis as any).__stage?.('html-s');
-  files.push({ name: 'overview-report.docx', data: await renderReportDocx(overview) });
-  (globalThis as any).__stage?.('docx-o');
-  files.push({ name: 'executive-summary.docx', data: await renderReportDocx(summary) });
-  (globalThis as any).__stage?.('docx-s');
-  if (dataForm) files.push({ name: 'home-office-data-form.docx', data: await renderDataFormDocx(dataForm.fields, dataForm.marking, dataForm.titlePage) });
+  // The PDFs are printed by the browser, in processes of its own, while the Word, Excel and
+  // validation files are made here. (Starting the browser earlier, beside the checks, was
+  // measured slower: on two cores the browser's printing, the longest part, is then slowed.)
+  const pdfJob =
+    options.pdf !== false
+      ? renderPdfs(
+          [
+            { name: 'overview-report.pdf', html: overviewHtml, report: overview },
+            { name: 'executive-summary.pdf', html: summaryHtml, report: summary },
+          ],
+          options.executablePath,
+        )
+      : undefined;
+  // Awaited at the end; if something else fails first, that is the error to report.
+  pdfJob?.catch(() => undefined);
+  await pngs;
+  add('overview-report.docx', renderReportDocx(overview));
+  add('executive-summary.docx', renderReportDocx(summary));
+  if (dataForm) add('home-office-data-form.docx', renderDataFormDocx(dataForm.fields, dataForm.marking, dataForm.titlePage));
   const flags = new Map<number, string[]>();
   const anonymisedRows = rows.map((row, i) => {
     const own = validation.chronologyFlags[rowKey(row)];
     if (own?.length) flags.set(i, own.map((f) => applied(f).text));
     return anonymiseRow(row, { apply: applied });
   });
-  (globalThis as any).__stage?.('anon-rows');
   const sheetMarking = { classification: 'OFFICIAL' as const, draft };
   if (rows.length > 0) {
-    files.push({ name: 'merged-chronology.xlsx', data: await renderMergedChronologyXlsx(anonymisedRows, { caseReference: c.reference, marking: sheetMarking, flags }) });
+    add('merged-chronology.xlsx', renderMergedChronologyXlsx(anonymisedRows, { caseReference: c.reference, marking: sheetMarking, flags }));
   } else {
     warnings.push('no chronology has been received: merged-chronology.xlsx was not written');
   }
   if (actionPlanRaw) {
-    files.push({ name: 'action-plan.xlsx', data: await renderActionPlanXlsx(anonymisePlan(actionPlanRaw, anonymiser), { caseReference: c.reference, marking: sheetMarking }) });
+    add('action-plan.xlsx', renderActionPlanXlsx(anonymisePlan(actionPlanRaw, anonymiser), { caseReference: c.reference, marking: sheetMarking }));
   } else {
     warnings.push('the case folder has no action plan (action-plan.yaml or action-plan.xlsx): action-plan.xlsx was not written');
   }
-  (globalThis as any).__stage?.('xlsx');
-  files.push({ name: 'validation-report.md', data: renderValidationMarkdown(validation) });
-  files.push({ name: 'validation-report.html', data: renderValidationHtml(validation) });
-  (globalThis as any).__stage?.('validation-rep');
-  files.push({ name: 'overview-report.html', data: overviewHtml });
-  files.push({ name: 'executive-summary.html', data: summaryHtml });
+  add('validation-report.md', renderValidationMarkdown(validation));
+  add('validation-report.html', renderValidationHtml(validation));
+  add('overview-report.html', overviewHtml);
+  add('executive-summary.html', summaryHtml);
+  const files: { name: string; data: string | Uint8Array }[] = [];
+  for (const f of made) files.push({ name: f.name, data: await f.data });
 
   let pdfNote: string | undefined;
-  if (options.pdf !== false) {
-    const pdfs = await renderPdfs(
-      [
-        { name: 'overview-report.pdf', html: overviewHtml, report: overview },
-        { name: 'executive-summary.pdf', html: summaryHtml, report: summary },
-      ],
-      options.executablePath,
-    );
+  if (pdfJob) {
+    const pdfs = await pdfJob;
     files.push(...pdfs.files);
     if (pdfs.reason) pdfNote = `no PDFs were made: ${pdfs.reason}`;
   } else {
@@ -473,7 +483,6 @@ export async function buildCase(target: string, options: BuildOptions): Promise<
   for (const w of writes) assertNotInput(w.path, inputs);
   await writeFilesAtomic(writes);
   await removeStale(outDir, previous, new Set(files.map((f) => f.name)));
-  (globalThis as any).__stage?.('pdf+write');
 
   const prompts = [
     ...overview.prompts.map((p) => ({ document: 'overview report', section: p.section, text: p.text })),

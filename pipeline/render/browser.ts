@@ -115,6 +115,9 @@ export async function launchBrowser(executablePath?: string): Promise<LaunchedBr
       headless: true,
       userDataDir: profile,
       args: [...browserArgs],
+      // Printing a long report is one protocol call of minutes; each page's load and print has
+      // its own time limit (pdf.ts printTimeout), so this one only stops a browser that hangs.
+      protocolTimeout: 60 * 60_000,
     });
   } catch (error) {
     await fs.rm(profile, { recursive: true, force: true });

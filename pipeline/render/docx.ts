@@ -182,9 +182,22 @@ export async function renderReportDocx(report: ReportDocument, options: DocxOpti
   const documentXml = pkg.text('word/document.xml') ?? '';
   const at = documentXml.indexOf(marker);
   if (at < 0 || documentXml.indexOf(marker, at + marker.length) >= 0) throw new DhrError('corrupt', 'the template must hold its {@body} tag exactly once', { file, part: 'word/document.xml' });
-  pkg.setText('word/document.xml', documentXml.slice(0, at) + rendered.body + documentXml.slice(at + marker.length));
+  // Encoded a piece at a time: joining the pieces first would copy the body once more.
+  pkg.setBytes('word/document.xml', joinBytes([encoder.encode(documentXml.slice(0, at)), encoder.encode(rendered.body), encoder.encode(documentXml.slice(at + marker.length))]));
   applyAdditions(pkg, rendered.additions);
-  return pkg.toZip('native');
+  return pkg.toZipAsync();
+}
+
+const encoder = new TextEncoder();
+
+function joinBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** A comment that stands for the body while the template is filled (the result must hold it exactly once). */
@@ -203,7 +216,7 @@ export async function renderDataFormDocx(
   const values: Record<string, string> = {};
   for (const group of dataFormRows) for (const row of group.rows) values[row.field] = text(fields[row.field]);
   const data = { ...titlePageData(titlePage), ...markingData(marking, facts.textWidth), ...values };
-  return fill(template, file, data, []).toZip('native');
+  return fill(template, file, data, []).toZipAsync();
 }
 
 function text(value: string | number | undefined | null): string {

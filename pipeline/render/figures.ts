@@ -13,4 +13,4 @@
  */
 export { timelineFigure, type TimelineOptions } from './timeline.ts';
 export { genogramFigure, type GenogramOptions } from './genogram.ts';
-export { escapeXml, svgToPng } from './svg.ts';
+export { escapeXml, figurePng, svgToPng } from './svg.ts';

@@ -20,6 +20,8 @@ export interface GenogramOptions {
   victimDeceased?: boolean;
   id?: string;
   title?: string;
+  /** Rasterise the PNG now (the default), or leave it to figurePng. */
+  png?: boolean;
 }
 
 const slot = 150;
@@ -412,5 +414,5 @@ export function genogramFigure(caseModel: Case, options: GenogramOptions = {}): 
   ].join('');
   const title = options.title ?? 'Genogram of the family and household';
   const alt = genogramAlt(title, family, layout, label, options);
-  return makeFigure(options.id ?? 'genogram', title, svgDocument(layout.width, legend.bottom, alt, body), layout.width, legend.bottom, alt);
+  return makeFigure(options.id ?? 'genogram', title, svgDocument(layout.width, legend.bottom, alt, body), layout.width, legend.bottom, alt, { png: options.png });
 }

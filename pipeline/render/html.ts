@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastRootContent, Text as HastText } from 'hast';
-import type { Heading, Image, Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
+import type { Heading, Image, Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent, Table } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -105,6 +105,9 @@ function figureNode(id: string, context: Context): RootContent {
   } as unknown as RootContent;
 }
 
+/** The most body rows a table of the HTML holds; a longer one continues in the next (see prepareContent). */
+export const tableRowsAtOnce = 500;
+
 /** Whether a parent may hold a paragraph (raw HTML there becomes a paragraph of text; elsewhere, text). */
 function holdsBlocks(parent: { type: string }): boolean {
   return parent.type !== 'paragraph' && parent.type !== 'heading' && parent.type !== 'tableCell' && !('url' in parent) && parent.type !== 'emphasis' && parent.type !== 'strong' && parent.type !== 'delete';
@@ -149,6 +152,18 @@ function prepareContent(content: RootContent[], level: number, context: Context)
             ? ({ type: 'dhrInlineFigure', data: { hName: 'span', hProperties: { className: ['figure-inline'] }, hChildren: svgToHast(figure.svg) } } as unknown as MdastNodes)
             : (missingFigure(id) as MdastNodes),
         );
+        continue;
+      }
+      if (node.type === 'table' && node.children.length > 1 + tableRowsAtOnce) {
+        // A very long table (a large review's merged chronology) is cut into tables of
+        // tableRowsAtOnce rows, each with the heading row: Chromium cannot print one table of
+        // tens of thousands of rows ("Printing failed"), and the headings repeat as on paper.
+        const [head, ...rows] = copy(node.children, node) as Table['children'];
+        for (let at = 0; at < rows.length; at += tableRowsAtOnce) {
+          const part: Table = { ...node, children: [head, ...rows.slice(at, at + tableRowsAtOnce)] };
+          if (at > 0) part.data = { ...node.data, hProperties: { className: ['continued'] } };
+          out.push(part);
+        }
         continue;
       }
       const next = { ...node } as MdastNodes;
@@ -285,12 +300,18 @@ function sanitiseUrls(tree: HastRoot): void {
   });
 }
 
-/** Render a report as a complete, standalone HTML document. */
-export function renderReportHtml(report: ReportDocument, options: HtmlOptions = {}): string {
-  const context: Context = { figures: new Map(report.figures.map((f) => [f.id, f])), figureNumbers: new Map() };
-  const placed = placeSections(report.sections, 1, new Set(['contents', 'title-page', 'footnote-label']));
-  const mdast: MdastRoot = { type: 'root', children: placed.map((p) => sectionNode(p, context)) };
-  const body = unified()
+/** Nodes whose HTML depends on other sections: notes (numbered through the document) and references to definitions. */
+const crossReferences = new Set(['footnoteReference', 'footnoteDefinition', 'definition', 'linkReference', 'imageReference']);
+
+function hasCrossReferences(sections: readonly ReportSection[]): boolean {
+  const walk = (nodes: readonly MdastNodes[]): boolean => nodes.some((n) => crossReferences.has(n.type) || ('children' in n && walk(n.children)));
+  return sections.some((s) => walk(s.content) || hasCrossReferences(s.subsections ?? []));
+}
+
+const sectionsMarker = 'dhr-kit: the sections go here';
+
+function toHast(mdast: MdastRoot): HastRoot {
+  return unified()
     .use(remarkRehype, {
       footnoteLabel: 'Notes',
       footnoteLabelTagName: 'h1',
@@ -299,15 +320,40 @@ export function renderReportHtml(report: ReportDocument, options: HtmlOptions = 
         `Back to reference ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
     })
     .runSync(mdast) as HastRoot;
+}
 
-  // The notes go before the appendices.
-  const notesIndex = body.children.findIndex((c) => c.type === 'element' && c.tagName === 'section' && 'dataFootnotes' in c.properties);
-  if (notesIndex >= 0) {
-    const [notes] = body.children.splice(notesIndex, 1);
-    const firstAppendix = body.children.findIndex(
-      (c) => c.type === 'element' && c.tagName === 'section' && Array.isArray(c.properties.className) && c.properties.className.includes('appendix'),
-    );
-    body.children.splice(firstAppendix >= 0 ? firstAppendix : body.children.length, 0, notes);
+/**
+ * Render a report as a complete, standalone HTML document.
+ *
+ * A report whose sections do not refer to one another (no notes, no reference-style links) is
+ * converted and written one top-level section at a time, each section's syntax tree let go
+ * once it is text: a large review's report is tens of MB of HTML, and its whole tree at once
+ * several times that. The result is the same as converting the whole tree (sections are
+ * written alone exactly as within the document); a report with notes is converted whole, so
+ * the notes are numbered through it and listed before the appendices.
+ */
+export function renderReportHtml(report: ReportDocument, options: HtmlOptions = {}): string {
+  const context: Context = { figures: new Map(report.figures.map((f) => [f.id, f])), figureNumbers: new Map() };
+  const placed = placeSections(report.sections, 1, new Set(['contents', 'title-page', 'footnote-label']));
+  const stringify = unified().use(rehypeStringify, { allowDangerousHtml: false });
+  const bySection = !hasCrossReferences(report.sections);
+
+  let sectionNodes: ElementContent[];
+  if (bySection) {
+    // Written after the page around them; a comment marks their place.
+    sectionNodes = [{ type: 'comment', value: sectionsMarker }];
+  } else {
+    const body = toHast({ type: 'root', children: placed.map((p) => sectionNode(p, context)) });
+    // The notes go before the appendices.
+    const notesIndex = body.children.findIndex((c) => c.type === 'element' && c.tagName === 'section' && 'dataFootnotes' in c.properties);
+    if (notesIndex >= 0) {
+      const [notes] = body.children.splice(notesIndex, 1);
+      const firstAppendix = body.children.findIndex(
+        (c) => c.type === 'element' && c.tagName === 'section' && Array.isArray(c.properties.className) && c.properties.className.includes('appendix'),
+      );
+      body.children.splice(firstAppendix >= 0 ? firstAppendix : body.children.length, 0, notes);
+    }
+    sectionNodes = body.children.filter((c) => c.type !== 'doctype') as ElementContent[];
   }
 
   const marking = markingText(report.marking);
@@ -326,7 +372,7 @@ export function renderReportHtml(report: ReportDocument, options: HtmlOptions = 
         h('h1', { id: 'contents-heading' }, [contentsTitle]),
         contentsList(placed),
       ]),
-      ...(body.children.filter((c) => c.type !== 'doctype') as ElementContent[]),
+      ...sectionNodes,
     ]),
   );
   if (line) bodyChildren.push(h('footer', { className: ['marking', 'marking-footer'] }, [line]));
@@ -345,5 +391,15 @@ export function renderReportHtml(report: ReportDocument, options: HtmlOptions = 
   const root: HastRoot = { type: 'root', children: [{ type: 'doctype' }, html as HastRootContent] };
   markPrompts(root);
   sanitiseUrls(root);
-  return unified().use(rehypeStringify, { allowDangerousHtml: false }).stringify(root) + '\n';
+  const page = stringify.stringify(root) + '\n';
+  if (!bySection) return page;
+
+  const sections = placed.map((p) => {
+    const tree = toHast({ type: 'root', children: [sectionNode(p, context)] });
+    markPrompts(tree);
+    sanitiseUrls(tree);
+    return stringify.stringify(tree);
+  });
+  const at = page.indexOf(`<!--${sectionsMarker}-->`);
+  return page.slice(0, at) + sections.join('\n') + page.slice(at + sectionsMarker.length + 7);
 }

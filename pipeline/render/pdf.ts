@@ -85,7 +85,17 @@ export function fixPdfDates(pdf: Uint8Array, date?: string): Uint8Array {
   return new Uint8Array(Buffer.from(fixed, 'latin1'));
 }
 
+/**
+ * How long loading and printing a page may take: a minute, and 20 seconds more for each MB of
+ * HTML (a large review's overview report is tens of MB and thousands of pages; puppeteer's
+ * default of 30 seconds stops it half-way).
+ */
+export function printTimeout(html: string): number {
+  return 60_000 + Math.ceil(html.length / 1e6) * 20_000;
+}
+
 async function printPage(page: Page, html: string, marking: Marking, options: PdfOptions): Promise<Uint8Array> {
+  const timeout = printTimeout(html);
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
@@ -93,7 +103,7 @@ async function printPage(page: Page, html: string, marking: Marking, options: Pd
     if (url.startsWith('data:') || url === 'about:blank') void request.continue();
     else void request.abort('blockedbyclient');
   });
-  await page.setContent(html, { waitUntil: 'load' });
+  await page.setContent(html, { waitUntil: 'load', timeout });
   if (options.title !== undefined) {
     await page.evaluate((title: string) => {
       document.title = title;
@@ -110,6 +120,7 @@ async function printPage(page: Page, html: string, marking: Marking, options: Pd
     preferCSSPageSize: false,
     tagged: true,
     outline: true,
+    timeout,
   });
   return fixPdfDates(pdf, options.date);
 }

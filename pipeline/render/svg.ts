@@ -4,7 +4,7 @@
  * Sizes: each SVG is drawn on a canvas `width/2 × height/2` units (800 units or more across, for
  * A4 text width); the PNG is rendered at twice that, and Figure.width/height are the PNG's pixels.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
 import type { Figure } from '../assemble/types.ts';
 
 const fontFamily = 'Arial, Liberation Sans, Helvetica, DejaVu Sans, sans-serif'; // unquoted: resvg skips quoted names after the first
@@ -86,18 +86,29 @@ export function svgDocument(width: number, height: number, title: string, body: 
   );
 }
 
+const pngOptions = (pixels: number) => ({
+  fitTo: { mode: 'width' as const, value: pixels },
+  background: '#ffffff',
+  font: { loadSystemFonts: true, sansSerifFamily: 'DejaVu Sans', defaultFontFamily: 'DejaVu Sans' },
+});
+
 /** Rasterise an SVG to PNG bytes at `pngScale` pixels per unit. */
 export function svgToPng(svg: string, width: number): Uint8Array {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: Math.round(width * pngScale) },
-    background: '#ffffff',
-    font: { loadSystemFonts: true, sansSerifFamily: 'DejaVu Sans', defaultFontFamily: 'DejaVu Sans' },
-  });
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(new Resvg(svg, pngOptions(Math.round(width * pngScale))).render().asPng());
 }
 
-export function makeFigure(id: string, title: string, svg: string, width: number, height: number, alt: string): Figure {
-  return { id, title, svg, png: svgToPng(svg, width), width: Math.round(width * pngScale), height: Math.round(height * pngScale), alt };
+/**
+ * A figure's PNG, rasterised on a thread of its own (the same bytes as svgToPng): the build
+ * goes on with its other work meanwhile, and puts the PNG in before the Word files need it.
+ */
+export async function figurePng(figure: Figure): Promise<Uint8Array> {
+  return new Uint8Array((await renderAsync(figure.svg, pngOptions(figure.width))).asPng());
+}
+
+/** A figure: its SVG and, unless `png` is false (see figurePng), its PNG. */
+export function makeFigure(id: string, title: string, svg: string, width: number, height: number, alt: string, options: { png?: boolean } = {}): Figure {
+  const pixels = { width: Math.round(width * pngScale), height: Math.round(height * pngScale) };
+  return { id, title, svg, ...(options.png === false ? {} : { png: svgToPng(svg, width) }), ...pixels, alt };
 }
 
 /** A zigzag along the straight line from (x1, y1) to (x2, y2): the genogram's mark for abuse. */

@@ -32,6 +32,8 @@ export interface TimelineOptions {
   agencies: string[];
   id?: string;
   title?: string;
+  /** Rasterise the PNG now (the default), or leave it to figurePng. */
+  png?: boolean;
 }
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
@@ -215,5 +217,5 @@ export function timelineFigure(rows: ChronologyRow[], options: TimelineOptions):
     `The death, in ${monthYear(options.deathDate)}, is marked.` +
     (outside > 0 ? ` ${outside} entr${outside === 1 ? 'y' : 'ies'} outside the review period ${outside === 1 ? 'is' : 'are'} not shown.` : '');
   const svg = svgDocument(width, height, alt, parts.join(''));
-  return makeFigure(options.id ?? 'timeline', title, svg, width, height, alt);
+  return makeFigure(options.id ?? 'timeline', title, svg, width, height, alt, { png: options.png });
 }

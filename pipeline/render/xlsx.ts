@@ -17,7 +17,7 @@ import type { ActionPlan, ActionStatus, Recommendation } from '../../schemas/act
 import { actionStatuses, actionStatusNames, recommendationScopes } from '../../schemas/action-plan.ts';
 import { DhrError } from '../errors.ts';
 import { markingText } from './marking.ts';
-import { zipParts } from './zip.ts';
+import { zipParts, zipPartsAsync } from './zip.ts';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Shared                                                                                      */
@@ -375,7 +375,7 @@ export async function renderMergedChronologyXlsx(rows: readonly ChronologyRow[],
     '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
 
   const encoder = new TextEncoder();
-  return zipParts(
+  return zipPartsAsync(
     [
       ['[Content_Types].xml', contentTypes],
       ['_rels/.rels', rootRels],

@@ -4,7 +4,8 @@
  * deflate written in JavaScript, which mattered for the MBs of XML of a large review), and
  * pictures stored as they are. The same parts give the same bytes (for a given Node).
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 import { DhrError } from '../errors.ts';
 
 export interface ZipPart {
@@ -25,23 +26,34 @@ function dosDateTime(when: Date): { date: number; time: number } {
   };
 }
 
-/** Write the zip of some parts, each dated `mtime`. */
-export function zipParts(parts: readonly ZipPart[], mtime: Date): Uint8Array {
+const deflateRawAsync = promisify(deflateRaw);
+
+/**
+ * The same zip, its large parts deflated on libuv's threads (the same bytes as zipParts): the
+ * caller's other work goes on meanwhile.
+ */
+export async function zipPartsAsync(parts: readonly ZipPart[], mtime: Date): Promise<Uint8Array> {
+  const deflated = await Promise.all(parts.map((p) => (!p.store && p.data.length > 65536 ? deflateRawAsync(p.data, { level: 6 }) : undefined)));
+  return zipParts(parts, mtime, deflated);
+}
+
+/** Write the zip of some parts, each dated `mtime` (`deflated`: parts already deflated, by index). */
+export function zipParts(parts: readonly ZipPart[], mtime: Date, deflated: readonly (Uint8Array | undefined)[] = []): Uint8Array {
   const { date, time } = dosDateTime(mtime);
   const chunks: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const part of parts) {
+  for (const [index, part] of parts.entries()) {
     const name = encoder.encode(part.name);
     const size = part.data.length;
     const crc = crc32(part.data) >>> 0;
     let method = 0;
     let body = part.data;
     if (!part.store && size > 0) {
-      const deflated = deflateRawSync(part.data, { level: 6 });
-      if (deflated.length < size) {
+      const packed = deflated[index] ?? deflateRawSync(part.data, { level: 6 });
+      if (packed.length < size) {
         method = 8;
-        body = deflated;
+        body = packed;
       }
     }
     if (offset > 0xfffffffe || body.length > 0xfffffffe) throw new DhrError('too-large', 'the file would need Zip64, which dhr-kit does not write');

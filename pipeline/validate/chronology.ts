@@ -7,11 +7,13 @@
  * - client codes that are not in the case key;
  * - staff named instead of coded (a staff code that is not a professional's code, or a
  *   professional's real name anywhere in the row);
- * - the same event recorded by two agencies on different dates (similar words within seven days);
+ * - the same event recorded by two agencies on different dates (similar words within seven days,
+ *   each entry matched to at most one of each other agency's);
  * - gaps of more than six months with no agency contact, within the review period.
  *
  * Besides the problems, every flagged row gets short notes keyed by `rowKey(row)`, for the
- * merged chronology to show beside the row.
+ * merged chronology to show beside the row. Many same-event pairs in one chronology are one
+ * problem (see group.ts) that lists the first and counts the rest, each flagged on its row.
  */
 import type { Case } from '../../schemas/case.ts';
 import { chronologyRowKey, type Chronology, type ChronologyRow } from '../model.ts';
@@ -250,8 +252,9 @@ function eventWords(text: string, codeWords: Set<string>): Set<string> {
  * entry's closest match is on the same date, the agencies agree and nothing is flagged.
  *
  * Cost: the entries are sorted by date and each is compared only with the other agencies'
- * entries of the following week (as word ids, sorted, so two entries compare in one merge);
- * the closest match per entry and agency is kept in a flat array, so memory is linear.
+ * entries of the following week, through an index of their words (closestMatches); the
+ * closest match per entry and agency is kept in a flat array, and a chronology with many
+ * pairs lists only the first (reportPairs), so memory is linear in the entries.
  */
 function sameEvents(chronologies: readonly Chronology[], c: Case, add: Add, flag: (row: ChronologyRow, text: string) => void, quote: (t: string, max?: number) => string, options: ChronologyCheckOptions): void {
   const show = options.fileName ?? ((f: string) => f);

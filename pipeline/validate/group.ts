@@ -22,6 +22,8 @@ interface Summary {
   message: (count: number) => string;
   /** What to do about all of them, when their own advice differs from one to the next. */
   fix: string;
+  /** Whether each keeps its own advice too (it says more than `fix`: a section's guidance, a field's value). */
+  ownFix?: boolean;
 }
 
 /** What a group of each check says; any other check gets a plain count. */
@@ -58,6 +60,35 @@ const summaries: Record<string, Summary> = {
     message: (n) => `${plural(n, 'period', 'periods')} of more than six months with no agency contact.`,
     fix: 'Check with the agencies whether anything is missing from their chronologies for these periods; if there truly was no contact, the overview report should say so.',
   },
+  'report.missing-section': {
+    message: (n) => `${plural(n, 'section', 'sections')} the template asks for ${n === 1 ? 'is' : 'are'} missing.`,
+    fix: 'Add each, where and as the guide says (below).',
+    ownFix: true,
+  },
+  'report.empty-section': {
+    message: (n) => `${plural(n, 'section has', 'sections have')} not been written yet.`,
+    fix: 'Write each, as the guide says (below), or remove its heading if it is not needed.',
+    ownFix: true,
+  },
+  'report.order': {
+    message: (n) => `${plural(n, 'section is', 'sections are')} out of the template's order.`,
+    fix: "Move each so the sections follow the template's order.",
+  },
+  'data-form.missing': {
+    message: (n) => `${plural(n, 'field', 'fields')} of the Home Office data form ${n === 1 ? 'is' : 'are'} not recorded.`,
+    fix: 'Record each in case.yaml, as said below.',
+    ownFix: true,
+  },
+  'data-form.value': {
+    message: (n) => `${plural(n, 'field', 'fields')} of the Home Office data form ${n === 1 ? 'has a value' : 'have values'} the form does not take.`,
+    fix: 'Correct each in case.yaml, as said below.',
+    ownFix: true,
+  },
+  'data-form.wording': {
+    message: (n) => `${plural(n, 'field', 'fields')} of the Home Office data form ${n === 1 ? 'is' : 'are'} not written in the Home Office's words.`,
+    fix: "Write each as the Home Office's category, as said below.",
+    ownFix: true,
+  },
   'report.prompt': {
     message: (n) => `${plural(n, 'part', 'parts')} of the report ${n === 1 ? 'is' : 'are'} still to be completed ("[To be completed: …]").`,
     fix: "Write each part in the chair's text for its section (report/ folder) and build the report again.",
@@ -75,14 +106,15 @@ const summaries: Record<string, Summary> = {
 export function groupedProblem(first: Pick<ValidationProblem, 'severity' | 'check' | 'place'>, occurrences: Occurrence[], fixes?: string[], count = occurrences.length): ValidationProblem {
   const summary = summaries[first.check ?? ''];
   const sameFix = fixes && fixes.length > 0 && fixes.every((f) => f === fixes[0]) ? fixes[0] : undefined;
-  const fix = sameFix ?? summary?.fix ?? 'See what to do about each, listed with it.';
+  const fix = sameFix ?? summary?.fix ?? 'Each says what to do.';
+  const ownFix = !sameFix && (summary ? summary.ownFix === true : true);
   return {
     severity: first.severity,
     check: first.check,
-    message: summary ? summary.message(count) : `${plural(count, first.severity === 'error' ? 'problem' : 'warning')} of the same kind (${first.check ?? 'check'}), each listed below.`,
+    message: summary ? summary.message(count) : `${plural(count, first.severity === 'error' ? 'problem' : 'warning')} of the same kind:`,
     place: first.place.file !== undefined ? { file: first.place.file } : {},
     fix,
-    occurrences: sameFix ? occurrences : occurrences.map((o, i) => (fixes?.[i] && fixes[i] !== fix ? { ...o, fix: fixes[i] } : o)),
+    occurrences: ownFix ? occurrences.map((o, i) => (fixes?.[i] ? { ...o, fix: fixes[i] } : o)) : occurrences,
     ...(count > occurrences.length ? { count } : {}),
   };
 }

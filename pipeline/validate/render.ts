@@ -165,7 +165,8 @@ function occurrenceLines(p: ValidationProblem, limit: number): string[] {
   const shown = cut ? all.slice(0, limit) : all;
   const lines = shown.map((o: Occurrence) => {
     const where = formatWithin(o.place, p.place.file);
-    return where ? `${where}: ${o.message}` : o.message;
+    const text = o.fix ? `${o.message} What to do: ${o.fix}` : o.message;
+    return where ? `${where}: ${text}` : text;
   });
   const more = total - shown.length;
   if (more > 0) {

@@ -52,7 +52,7 @@ export interface ValidationProblem {
   /**
    * When the check found this many times in one document, the problem stands for all of them
    * (its message says how many; see group.ts): each one's own message and place, and its own
-   * advice when that differs from `fix`.
+   * advice when that says more than `fix` (a section's guidance, a field's value).
    */
   occurrences?: Occurrence[];
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { genogramFigure, timelineFigure } from '../../pipeline/render/figures.ts';
+import { figurePng, genogramFigure, timelineFigure } from '../../pipeline/render/figures.ts';
 import { classifyRelationship } from '../../pipeline/render/genogram-family.ts';
 import { DhrError } from '../../pipeline/errors.ts';
 import { fixtureCase, fixtureRows, realNames, caseInput } from './fixtures.ts';
@@ -38,6 +38,26 @@ describe('timelineFigure', () => {
     const labels = byClass(parseSvg(f.svg), 'lane-label').map((l) => l.getAttribute('data-agency'));
     expect(labels[0]).toBe('GP');
     expect(new Set(labels)).toEqual(new Set(['GP', 'South Yorkshire Police', 'Sheffield Children’s NHS Foundation Trust']));
+  });
+
+  it('draws the contacts of one agency on one day as one mark, as opaque as the marks stacked', () => {
+    const rows = fixtureRows();
+    const gp = rows.find((r) => r.agency === 'GP' && !r.dateTo)!;
+    const f = timelineFigure([...rows, { ...gp, event: 'again' }, { ...gp, event: 'and again' }], { ...period, agencies });
+    const doc2 = parseSvg(f.svg);
+    const contacts = byClass(doc2, 'contact');
+    expect(contacts).toHaveLength(7);
+    const stacked = contacts.filter((c) => c.getAttribute('data-contacts') === '3');
+    expect(stacked).toHaveLength(1);
+    // One mark is drawn at 0.8: three stacked let through 0.2 × 0.2 × 0.2 of what is behind.
+    expect(stacked[0].getAttribute('fill-opacity')).toBe('0.992');
+    expect(byClass(doc2, 'lane-label').map((l) => l.getAttribute('data-contacts'))).toEqual(['3', '4', '2', '0']);
+  });
+
+  it('can leave the PNG to be drawn on another thread, with the same bytes', async () => {
+    const later = timelineFigure(fixtureRows(), { ...period, agencies, png: false });
+    expect(later.png).toBeUndefined();
+    expect(Buffer.from(await figurePng(later)).equals(Buffer.from(figure.png!))).toBe(true);
   });
 
   it('marks each contact in the period, a bar for a period, and leaves out the rest', () => {

@@ -3,7 +3,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { renderReportHtml } from '../../pipeline/render/html.ts';
+import { renderReportHtml, tableRowsAtOnce } from '../../pipeline/render/html.ts';
 import { genogramFigure, timelineFigure } from '../../pipeline/render/figures.ts';
 import type { Marking } from '../../pipeline/assemble/types.ts';
 import { fixtureCase, fixtureReport, fixtureRows } from './fixtures.ts';
@@ -197,5 +197,34 @@ describe('renderReportHtml', () => {
     const out = renderReportHtml(fixtureReport(draft, figures), { css: 'body { color: navy } </style><script>alert(1)</script>' });
     expect(out).toContain('body { color: navy }');
     expect(all(parse(out), (e) => e.tagName === 'script')).toHaveLength(0);
+  });
+
+  it('writes a report without notes section by section, exactly as the whole document', () => {
+    // Without its footnote, the report is converted a section at a time; with a note nobody
+    // refers to (which prints nothing), it is converted whole. The two must be the same.
+    const withoutNotes = fixtureReport(draft, figures);
+    const intro = withoutNotes.sections[0];
+    intro.content = intro.content
+      .filter((n) => n.type !== 'footnoteDefinition')
+      .map((n) => (n.type === 'paragraph' ? { ...n, children: n.children.filter((c) => c.type !== 'footnoteReference') } : n));
+    const withUnusedNote = structuredClone(withoutNotes);
+    withUnusedNote.sections[1].content.push({ type: 'footnoteDefinition', identifier: 'unused', label: 'unused', children: [] });
+    const bySection = renderReportHtml(withoutNotes);
+    expect(bySection).toBe(renderReportHtml(withUnusedNote));
+    expect(bySection).not.toContain('dhr-kit: the sections go here');
+    expect(all(parse(bySection), (e) => e.tagName === 'section' && classes(e).includes('section')).length).toBeGreaterThan(3);
+  });
+
+  it(`cuts a table of more than ${tableRowsAtOnce} rows into tables of ${tableRowsAtOnce}, each with the heading row`, () => {
+    const cell = (value: string) => ({ type: 'tableCell' as const, children: [{ type: 'text' as const, value }] });
+    const rows = Array.from({ length: tableRowsAtOnce * 2 + 1 }, (_, i) => ({ type: 'tableRow' as const, children: [cell(`Entry ${i + 1}`), cell('Police')] }));
+    const report = fixtureReport(draft, figures);
+    report.sections[2].content.push({ type: 'table', align: [null, null], children: [{ type: 'tableRow', children: [cell('Entry'), cell('Agency')] }, ...rows] });
+    const tables = all(parse(renderReportHtml(report)), (e) => e.tagName === 'table').slice(1);
+    expect(tables).toHaveLength(3);
+    for (const t of tables) expect(all(t, (e) => e.tagName === 'th').map(textOf)).toEqual(['Entry', 'Agency']);
+    expect(tables.map((t) => all(t, (e) => e.tagName === 'tr').length - 1)).toEqual([tableRowsAtOnce, tableRowsAtOnce, 1]);
+    expect(tables.map((t) => classes(t))).toEqual([[], ['continued'], ['continued']]);
+    expect(tables.flatMap((t) => all(t, (e) => e.tagName === 'td' && textOf(e).startsWith('Entry')).map(textOf))).toEqual(rows.map((_, i) => `Entry ${i + 1}`));
   });
 });

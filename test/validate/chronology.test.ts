@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkChronologies, rowKey } from '../../pipeline/validate/chronology.ts';
 import type { Chronology, ChronologyRow } from '../../pipeline/model.ts';
 import type { ValidationProblem } from '../../pipeline/validate/types.ts';
+import { listedOccurrences } from '../../pipeline/validate/group.ts';
 import { testCase } from './fixtures.ts';
 
 let line = 10;
@@ -127,6 +128,38 @@ describe('chronology checks', () => {
     expect(all(r).filter((x) => x.check === 'chronology.same-event')).toEqual([]);
     const r2 = checkChronologies([police, chronology('chronologies/police2.csv', 'Testshire Police', [b])], c);
     expect(all(r2).filter((x) => x.check === 'chronology.same-event')).toEqual([]);
+  });
+
+  it('takes the same event as one to one: of two similar entries of one agency, only the closer match', () => {
+    const police = row({ dateFrom: '2016-05-10', event: '999 call: Adult XAP pushed her into the door frame; 3 cm cut to her scalp; paramedics attended.' }, 'chronologies/police.csv');
+    const gp = row({ dateFrom: '2016-05-11', event: 'Ambulance report: crew attended the home; 3 cm scalp laceration cleaned and closed.', staffCode: '' }, 'chronologies/gp.csv');
+    const gpLater = row({ dateFrom: '2016-05-15', event: 'Follow-up: 3 cm scalp laceration healing; crew report of the home read.', staffCode: '' }, 'chronologies/gp.csv');
+    const r = checkChronologies([steady('chronologies/police.csv', 'Testshire Police', [police]), chronology('chronologies/gp.csv', 'GP practice', [gp, gpLater])], c);
+    const flagged = (x: ChronologyRow, file: string) => r.flags[rowKey({ ...x, place: { ...x.place, file } })] ?? [];
+    expect(flagged(gp, 'chronologies/gp.csv')).toEqual(['same event as Testshire Police on 10 May 2016?']);
+    expect(flagged(gpLater, 'chronologies/gp.csv')).toEqual([]);
+    expect(flagged(police, 'chronologies/police.csv')).toEqual(['same event as GP practice on 11 May 2016?']);
+  });
+
+  it('says many same-event entries of a chronology once: the first listed, all counted, every row flagged', () => {
+    const days = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2016, 0, 4 + i * 7)).toISOString().slice(0, 10));
+    const next = (d: string) => new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10);
+    const police = days.map((d, i) => row({ dateFrom: d, event: `999 call ${i}: pushed into the door frame; 3 cm cut to the scalp; paramedics attended.` }, 'chronologies/police.csv'));
+    const gp = days.map((d, i) => row({ dateFrom: next(d), event: `Ambulance report ${i}: crew attended; 3 cm scalp laceration closed.`, staffCode: '' }, 'chronologies/gp.csv'));
+    const r = checkChronologies([chronology('chronologies/police.csv', 'Testshire Police', police), chronology('chronologies/gp.csv', 'GP practice', gp)], c);
+    const ps = all(r).filter((x) => x.check === 'chronology.same-event');
+    expect(ps).toHaveLength(2);
+    for (const p of ps) {
+      expect(p.message).toBe("60 entries may record the same event as another agency's entry on a different date.");
+      expect(p.count).toBe(60);
+      expect(p.occurrences).toHaveLength(listedOccurrences);
+      expect(p.occurrences![0].message).toMatch(/^The entry of \d+ \w+ 2016 may be the same event as (GP practice|Testshire Police) on \d+ \w+ 2016 \(".*"\), recorded 1 day apart\.$/);
+      expect(p.occurrences![0].place.columnName).toBe('Date from');
+    }
+    const police0 = r.problems.get('chronologies/police.csv')!.find((x) => x.check === 'chronology.same-event')!;
+    expect(police0.occurrences![0].message).toContain('GP practice on 5 January 2016');
+    expect(police0.occurrences![0].place.line).toBe(police[0].place.line);
+    for (const x of gp) expect(r.flags[rowKey({ ...x, place: { ...x.place, file: 'chronologies/gp.csv' } })]).toEqual([expect.stringMatching(/^same event as Testshire Police on /)]);
   });
 
   it('finds a gap of more than six months with no contact from any agency, and flags the row after it', () => {

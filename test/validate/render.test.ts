@@ -70,4 +70,39 @@ describe('the validation report for people', () => {
     expect(text).toContain('    Where: chronologies/gp.xlsx, sheet "GP chronology", cell B12, column "Date from"');
     expect(text).toMatch(/Summary: 12 checklist items passed, 1 failed, 1 need a person's judgement; 1 problem to put right, 1 warning\.$/);
   });
+
+  it('writes a group of problems once, with its places under it, and cuts a long chronology list short', () => {
+    const report = sample();
+    const occurrence = (n: number) => ({ message: `The entry of ${n} May 2016 may be the same event as GP on ${n + 1} May 2016 ("Consultation"), recorded 1 day apart.`, place: { file: 'chronologies/police.xlsx', sheet: 'Chronology', cell: `B${n + 4}`, columnName: 'Date from' } });
+    report.documents.push({
+      file: 'chronologies/police.xlsx',
+      kind: 'chronology',
+      title: 'Chronology from Testshire Police',
+      problems: [
+        {
+          severity: 'warning',
+          check: 'chronology.same-event',
+          message: "120 entries may record the same event as another agency's entry on a different date.",
+          place: { file: 'chronologies/police.xlsx' },
+          fix: "For each entry, check its date against the other agency's records.",
+          occurrences: Array.from({ length: 50 }, (_, i) => occurrence(i + 1)),
+          count: 120,
+        },
+      ],
+    });
+    report.summary.warnings += 120;
+    const md = renderValidationMarkdown(report);
+    expect(md).toContain("1. **120 entries may record the same event as another agency's entry on a different date.**");
+    expect(md).toContain('   - sheet "Chronology", cell B5, column "Date from": The entry of 1 May 2016 may be the same event as GP on 2 May 2016 ("Consultation"), recorded 1 day apart.');
+    expect(md).toContain('cell B54');
+    expect(md).toMatch(/- … and 70 more\. Every one is flagged on its row: in the Flags column of merged-chronology\.xlsx/);
+    expect(md).toContain('### Warnings (120)');
+    expect(md).toContain('| [Chronology from Testshire Police](#doc-4) | Check the points below | — | 0 | 120 |');
+    const html = renderValidationHtml(report);
+    expect(html).toMatch(/<li>\n<p><strong>120 entries may record the same event[^<]*<\/strong>\nWhere: chronologies\/police.xlsx.\nWhat to do: [^<]*<\/p>\n<ul>\n<li>sheet "Chronology", cell B5/);
+    const text = renderValidationText(report);
+    expect(text).toContain('      - sheet "Chronology", cell B14, column "Date from": The entry of 10 May 2016');
+    expect(text).not.toContain('cell B15,');
+    expect(text).toContain('      - … and 110 more.');
+  });
 });

@@ -5,7 +5,7 @@
  */
 import type { PackageAdditions } from './context.ts';
 import { footnoteSeparators } from './footnotes.ts';
-import { declarations, ensureNamespaces, storyPrefixes } from './namespaces.ts';
+import { declarations, ensureNamespaces, mayNeedNamespaces, storyPrefixes } from './namespaces.ts';
 import { WordPackage, contentTypes, relationshipTypes, relationshipsPartName } from './package.ts';
 import { documentPart, footnotesPart, numberingPart } from './template-facts.ts';
 import { attributes, startTags } from './xml.ts';
@@ -98,6 +98,8 @@ export function applyAdditions(pkg: WordPackage, additions: PackageAdditions): v
 
   for (const name of pkg.names()) {
     if (!/^word\/(document|footnotes|header\d*|footer\d*)\.xml$/.test(name)) continue;
+    // A part that cannot need a repair is not decoded (a large review's document is MBs).
+    if (!mayNeedNamespaces(pkg.bytes(name)!)) continue;
     const xml = pkg.text(name)!;
     const repaired = ensureNamespaces(xml);
     if (repaired !== xml) pkg.setText(name, repaired);

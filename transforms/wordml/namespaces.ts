@@ -51,3 +51,16 @@ export function ensureNamespaces(xml: string): string {
   const repaired = tag.slice(0, tag.length - closing.length) + declarations(missing) + closing;
   return xml.slice(0, root.index) + repaired + xml.slice(root.index + tag.length);
 }
+
+/**
+ * False when a part (as UTF-8 bytes) certainly needs no repair: its root element declares every
+ * known prefix, or the prefixes it does not declare appear nowhere in it ("w14:" is not in the
+ * bytes). Only the start is decoded; a prefix is looked for as bytes.
+ */
+export function mayNeedNamespaces(data: Uint8Array): boolean {
+  const head = new TextDecoder().decode(data.subarray(0, 65536));
+  const root = /<(?!\?)(?!!)[A-Za-z][\w.:-]*(?=[\s/>])[^>]*>/.exec(head);
+  if (!root) return true;
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return (Object.keys(namespaces) as Prefix[]).some((prefix) => !new RegExp(`xmlns:${prefix}\\s*=`).test(root[0]) && bytes.includes(`${prefix}:`));
+}

@@ -5,7 +5,7 @@
  */
 import { unzipSync, zipSync, type ZipOptions } from 'fflate';
 import { DhrError } from '../../pipeline/errors.ts';
-import { zipParts } from '../../pipeline/render/zip.ts';
+import { zipParts, zipPartsAsync } from '../../pipeline/render/zip.ts';
 
 export const relationshipTypes = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -93,6 +93,10 @@ export class WordPackage {
     return this.files.has(name);
   }
 
+  bytes(name: string): Uint8Array | undefined {
+    return this.files.get(name);
+  }
+
   text(name: string): string | undefined {
     const data = this.files.get(name);
     return data === undefined ? undefined : decoder.decode(data);
@@ -114,13 +118,25 @@ export class WordPackage {
    * the same bytes for the same Node (the reports a build writes, MBs of XML in a large review).
    */
   toZip(deflate: 'portable' | 'native' = 'portable'): Uint8Array {
-    const first = ['[Content_Types].xml', '_rels/.rels'];
-    const names = [...first.filter((name) => this.files.has(name)), ...this.names().filter((n) => !first.includes(n)).sort(compareNames)];
-    const stored = (name: string) => /\.(png|jpe?g|gif)$/i.test(name);
-    if (deflate === 'native') return zipParts(names.map((name) => ({ name, data: this.files.get(name) as Uint8Array, store: stored(name) })), fixedTime);
+    const names = this.zipOrder();
+    if (deflate === 'native') return zipParts(this.zipEntries(names), fixedTime);
     const entries: Record<string, [Uint8Array, ZipOptions]> = {};
-    for (const name of names) entries[name] = [this.files.get(name) as Uint8Array, { level: stored(name) ? 0 : 6, mtime: fixedTime }];
+    for (const part of this.zipEntries(names)) entries[part.name] = [part.data, { level: part.store ? 0 : 6, mtime: fixedTime }];
     return zipSync(entries);
+  }
+
+  /** The `native` zip, its large parts deflated on other threads while the caller goes on. */
+  toZipAsync(): Promise<Uint8Array> {
+    return zipPartsAsync(this.zipEntries(this.zipOrder()), fixedTime);
+  }
+
+  private zipOrder(): string[] {
+    const first = ['[Content_Types].xml', '_rels/.rels'];
+    return [...first.filter((name) => this.files.has(name)), ...this.names().filter((n) => !first.includes(n)).sort(compareNames)];
+  }
+
+  private zipEntries(names: string[]): { name: string; data: Uint8Array; store: boolean }[] {
+    return names.map((name) => ({ name, data: this.files.get(name) as Uint8Array, store: /\.(png|jpe?g|gif)$/i.test(name) }));
   }
 }
 

@@ -1,7 +1,8 @@
 /** A temporary case folder for the command tests: case.yaml with the corpus key, and the corpus files. */
-import { mkdtempSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { hostileDocx, hostileXlsx } from '../../fixtures/word-corpus.ts';
 
 /** The corpus key as a case file: the same people, professionals (the author among them) and place as corpusKey. */
@@ -47,8 +48,15 @@ export interface Workspace {
   list(folder: string): string[];
 }
 
+/** The folders made by this test file, removed when its tests are done. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export async function workspace(allow: string[] = []): Promise<Workspace> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dhr-redact-'));
+  made.push(dir);
   const caseFile = path.join(dir, 'case.yaml');
   writeFileSync(caseFile, corpusCaseYaml(allow));
   const docx = path.join(dir, 'report.docx');
