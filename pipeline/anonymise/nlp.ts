@@ -26,7 +26,8 @@
  * open with a word nobody knows and that do not read as a person doing something; its answers
  * are cached by sentence. Everything else is a single pass over the words.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
 import type { Case } from '../../schemas/case.ts';
 import { englishWord, nameLike } from './english.ts';
 import type { Key } from './key.ts';
@@ -37,6 +38,17 @@ import { isTitleWord } from './titles.ts';
 import { gapApostrophe, gapComma, gapDot, gapHyphen, gapSpace, tokenise, type Tokens } from './tokens.ts';
 import type { Span } from './types.ts';
 import { bodyHeads, compassWords, institutionWords, notNameLike, organisationHeads, placeHeads, placeNouns, streetWords } from './vocabulary.ts';
+
+/**
+ * compromise, loaded when a sentence first needs it (most documents' sentences never do), from
+ * its one-file CommonJS build: its ES module build is hundreds of files, several times slower to
+ * load on every start of the command.
+ */
+let loaded: typeof nlpType | undefined;
+function tagger(): typeof nlpType {
+  loaded ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
+  return loaded;
+}
 
 type EntityKind = 'person' | 'place' | 'organisation';
 
@@ -49,13 +61,18 @@ export interface NlpRecogniser {
 }
 
 type LexiconEntry = string | string[];
-const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, LexiconEntry> } } } }).world().model.one.lexicon;
+let lexiconLoaded: Record<string, LexiconEntry> | undefined;
+/** compromise's word list (loaded with it). */
+function lexicon(): Record<string, LexiconEntry> {
+  lexiconLoaded ??= (tagger() as unknown as { world(): { model: { one: { lexicon: Record<string, LexiconEntry> } } } }).world().model.one.lexicon;
+  return lexiconLoaded;
+}
 const personTags = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
 const placeTags = new Set(['City', 'Country', 'Region', 'Place', 'Address']);
 const organisationTags = new Set(['Organization', 'SportsTeam', 'School', 'Company']);
 
 function tagsOf(word: string): readonly string[] {
-  const entry = lexicon[word];
+  const entry = lexicon()[word];
   if (entry === undefined) return [];
   return Array.isArray(entry) ? entry : [entry];
 }
@@ -99,7 +116,7 @@ export function createNlpRecogniser(caseModel: Case, key: Key): NlpRecogniser {
     let names = taggerCache.get(sentence);
     if (names) return names;
     const found = new Set<number>();
-    const sentences = nlp(sentence).json({ offset: true, terms: { offset: true } }) as { terms: { tags: string[]; offset: { start: number } }[] }[];
+    const sentences = tagger()(sentence).json({ offset: true, terms: { offset: true } }) as { terms: { tags: string[]; offset: { start: number } }[] }[];
     for (const s of sentences) {
       for (const term of s.terms) {
         if (term.tags.some((t) => personTags.has(t) || placeTags.has(t) || organisationTags.has(t))) found.add(term.offset.start);

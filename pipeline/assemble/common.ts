@@ -34,6 +34,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Case, Person } from '../../schemas/case.ts';
 import type { Chronology, ChronologyRow } from '../model.ts';
+import { cloneTree } from './clone.ts';
 import type { ReportSection } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -116,10 +117,10 @@ function clampDepth(depth: number): Heading['depth'] {
 export function shiftHeadings(nodes: RootContent[], depth: number): RootContent[] {
   let shallowest = Infinity;
   for (const node of nodes) if (node.type === 'heading') shallowest = Math.min(shallowest, node.depth);
-  if (shallowest === Infinity) return nodes.map((n) => structuredClone(n));
+  if (shallowest === Infinity) return nodes.map((n) => cloneTree(n));
   const by = depth - shallowest;
   return nodes.map((node) => {
-    const copy = structuredClone(node);
+    const copy = cloneTree(node);
     if (copy.type === 'heading') copy.depth = clampDepth(copy.depth + by);
     return copy;
   });
@@ -401,7 +402,7 @@ export function composeSection(
   for (const part of draft.parts) {
     const keep = part.kind === 'material' || part.kind === 'figure' || (part.keep !== undefined && !chairHas.has(part.keep));
     if (written && !keep) continue;
-    content.push(...(part.verbatim ? part.nodes.map((n) => structuredClone(n)) : anonymise(part.nodes, { pseudonyms: true })));
+    content.push(...(part.verbatim ? part.nodes.map((n) => cloneTree(n)) : anonymise(part.nodes, { pseudonyms: true })));
   }
   const prompts: PromptEntry[] = [];
   for (const node of content) {

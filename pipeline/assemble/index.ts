@@ -22,6 +22,7 @@ import { anonymiseMarkdown } from '../anonymise/markdown.ts';
 import { DhrError } from '../errors.ts';
 import type { CaseFolder } from '../model.ts';
 import { matchChairFiles, type ChairFiles, type ChairSection } from './chair-sections.ts';
+import { cloneTree } from './clone.ts';
 import {
   composeSection,
   dateStyle,
@@ -175,7 +176,7 @@ function anonymiseWith(anonymiser: Anonymiser, c: Case): AnonymiseNodes {
     .filter((p) => p.pseudonym)
     .map((p) => ({ code: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(p.code)}(?![\\p{L}\\p{N}])`, 'gu'), pseudonym: p.pseudonym! }));
   return (nodes, options = {}) => {
-    const tree: Root = { type: 'root', children: structuredClone(nodes) };
+    const tree: Root = { type: 'root', children: cloneTree(nodes) };
     anonymiseMarkdown(tree, spansOnly);
     if (options.pseudonyms && pseudonyms.length > 0) {
       visit(tree, 'text', (node: Text) => {

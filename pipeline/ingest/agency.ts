@@ -22,6 +22,15 @@ const minorWords = new Set(['of', 'and', 'the', 'for', 'in', 'on', '&']);
  * ("… Service (IDVAS)"), and its initials ("South Yorkshire Police" → SYP).
  */
 function keys(agency: Agency): string[] {
+  let known = keysOf.get(agency);
+  if (known === undefined) keysOf.set(agency, (known = agencyKeys(agency)));
+  return known;
+}
+
+/** Each agency's names, worked out once (a chronology asks for them on every row). */
+const keysOf = new WeakMap<Agency, string[]>();
+
+function agencyKeys(agency: Agency): string[] {
   const bracketed = [...agency.name.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]);
   const words = agency.name.replace(/\([^)]*\)/g, ' ').split(/[\s-]+/).filter((w) => w && !minorWords.has(w.toLowerCase()));
   const initials = words.length >= 2 ? words.map((w) => w[0]).join('') : '';
@@ -52,6 +61,16 @@ export function agencyMentioned(text: string, agencies: readonly Agency[]): Agen
 
 /** The case.yaml name for a written agency name, or the name as written when none matches. */
 export function canonicalAgency(text: string, agencies: readonly Agency[]): string {
-  const trimmed = text.trim();
-  return (agencyNamed(trimmed, agencies) ?? agencyMentioned(trimmed, agencies))?.name ?? trimmed;
+  let answers = canonical.get(agencies);
+  if (answers === undefined) canonical.set(agencies, (answers = new Map()));
+  let answer = answers.get(text);
+  if (answer === undefined) {
+    const trimmed = text.trim();
+    answer = (agencyNamed(trimmed, agencies) ?? agencyMentioned(trimmed, agencies))?.name ?? trimmed;
+    answers.set(text, answer);
+  }
+  return answer;
 }
+
+/** The answers for one list of agencies (a chronology of thousands of rows names a few agencies). */
+const canonical = new WeakMap<readonly Agency[], Map<string, string>>();

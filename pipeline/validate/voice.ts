@@ -105,13 +105,32 @@ export function findVoice(blocks: readonly Block[], c: Case): VoiceHit[] {
   const hits: VoiceHit[] = [];
   for (const block of blocks) {
     if (block.type === 'heading') continue;
-    // The last named person of each sex, for pronouns, carried from sentence to sentence.
-    const last: Record<'female' | 'male', 'victim' | 'other' | undefined> = { female: undefined, male: undefined };
-    for (const sentence of sentences(block.text)) {
-      const refs = refsIn(sentence, patterns);
+    // Who is named where is worked out only for the sentences with a hit, and for those before
+    // them as far back as needed: most sentences say nothing of anyone's voice.
+    const all = sentences(block.text);
+    const refsOf = new Map<number, Ref[]>();
+    const refsAt = (i: number): Ref[] => {
+      let refs = refsOf.get(i);
+      if (refs === undefined) refsOf.set(i, (refs = refsIn(all[i], patterns)));
+      return refs;
+    };
+    /** The last person of each sex named before sentence i (in the block), for pronouns. */
+    const namedBefore = (i: number): Record<'female' | 'male', 'victim' | 'other' | undefined> => {
+      const last: Record<'female' | 'male', 'victim' | 'other' | undefined> = { female: undefined, male: undefined };
+      for (let j = i - 1; j >= 0 && (last.female === undefined || last.male === undefined); j--) {
+        const refs = refsAt(j);
+        for (const sex of ['female', 'male'] as const) {
+          if (last[sex] !== undefined) continue;
+          const named = refs.filter((r) => !r.pronoun && r.sex === sex).at(-1);
+          if (named) last[sex] = named.who;
+        }
+      }
+      return last;
+    };
+    for (const [index, sentence] of all.entries()) {
       const speakerAt = (position: number): Speaker => {
-        const before = refs.filter((r) => r.end <= position);
-        const state = { ...last };
+        const before = refsAt(index).filter((r) => r.end <= position);
+        const state = namedBefore(index);
         let speaker: Speaker = 'unknown';
         for (const r of before) {
           if (r.pronoun) {
@@ -144,7 +163,6 @@ export function findVoice(blocks: readonly Block[], c: Case): VoiceHit[] {
         const best = found.sort((a, b) => rank(a) - rank(b))[0];
         if (best) hits.push(best);
       }
-      for (const r of refs) if (!r.pronoun && (r.sex === 'female' || r.sex === 'male')) last[r.sex] = r.who;
     }
   }
   return hits;

@@ -293,6 +293,11 @@ describe('the 14-point IMR checklist', () => {
       expect(item(r, 8).status).toBe('pass');
       expect(item(r, 8).evidence[0].quote).toBe('She said that she was scared to go home.');
     });
+    it('follows a pronoun back past sentences that name only someone of the other sex', () => {
+      const r = check(changed([voice, 'Adult X was seen alone. Adult XAP waited outside. PC1 noted the time. She said that she was scared to go home.'], ...otherVoice));
+      expect(item(r, 8).status).toBe('pass');
+      expect(item(r, 8).evidence[0].quote).toBe('She said that she was scared to go home.');
+    });
   });
 
   describe('9. race, culture, language, religion and disability', () => {
