@@ -46,6 +46,8 @@ const contextCharacters = 40;
 /** The findings of texts up to this length are cached, up to this many texts. */
 const cachedTextLimit = 4096;
 const cacheEntries = 10_000;
+/** Spans are kept for more texts: a large review has tens of thousands of paragraphs, each looked at two or three times. */
+const spanCacheEntries = 200_000;
 
 export function createAnonymiser(caseModel: Case, options: AnonymiseOptions = {}): Anonymiser {
   const key = buildKey(caseModel);
@@ -53,8 +55,23 @@ export function createAnonymiser(caseModel: Case, options: AnonymiseOptions = {}
   const keyDates = key.datesOfBirth.map((d) => d.date);
   let recogniser: NlpRecogniser | undefined;
 
+  // A build looks at each paragraph more than once (the checks, then the reports): the spans are
+  // kept by text too, and handed out as copies, since callers may change them.
+  const spansCache = new Map<string, Span[]>();
+
   function spans(text: string): Span[] {
     if (text.length === 0) return [];
+    const cached = spansCache.get(text);
+    if (cached) return cached.map((s) => ({ ...s }));
+    const found = findSpans(text);
+    if (text.length <= cachedTextLimit) {
+      if (spansCache.size >= spanCacheEntries) spansCache.clear();
+      spansCache.set(text, found.map((s) => ({ ...s })));
+    }
+    return found;
+  }
+
+  function findSpans(text: string): Span[] {
     const dates = settings.publish || mayHoldDateOfBirth(text, keyDates) ? findDates(text) : [];
     // Fresh spans every call: resolveOverlaps may hand them back as they are.
     const found = key.find(text);

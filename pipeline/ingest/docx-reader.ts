@@ -1,6 +1,8 @@
 /**
  * Read a Word document (.docx) into mdast: the package is checked first (office-package.ts),
- * then mammoth turns it into HTML, rehype-parse into hast, rehype-remark into mdast.
+ * then mammoth turns it into HTML, parse5 into hast (hast-util-from-parse5, without source
+ * positions, which would point into mammoth's HTML), and hast-util-to-mdast into mdast — what
+ * rehype-parse and rehype-remark do, without the work of positions nobody reads.
  *
  * Headings: besides Word's built-in "Heading 1…6", any paragraph style with an outline level
  * (Word's own test of a heading), based on a heading style, or named like one ("IMR Heading",
@@ -13,9 +15,9 @@
  * removed, since they would point into mammoth's HTML, not the Word file.
  */
 import mammoth from 'mammoth';
-import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
-import rehypeRemark from 'rehype-remark';
+import { parseFragment } from 'parse5';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { toMdast } from 'hast-util-to-mdast';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Root as HastRoot, Element } from 'hast';
@@ -50,9 +52,9 @@ export async function readDocx(bytes: Uint8Array, file: string, options: OpenOpt
 
 /** mammoth's HTML → mdast, with Word paragraph numbers as positions. */
 export function htmlToMdast(html: string): Root {
-  const hast = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
+  const hast = fromParse5(parseFragment(html)) as HastRoot;
   numberParagraphs(hast);
-  const tree = unified().use(rehypeRemark).runSync(hast) as Root;
+  const tree = toMdast(hast, { document: true }) as Root;
   flattenTableCells(tree);
   return tree;
 }

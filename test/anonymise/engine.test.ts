@@ -88,6 +88,19 @@ describe('engine', () => {
     expect(draft.apply(report)).toEqual(draft.apply(report));
   });
 
+  it('hands out its remembered spans as copies: changing what one call returned does not change the next', () => {
+    const engine = createAnonymiser(testCase());
+    const line = 'Jane Smith rang 0114 496 0123 from 12 Crookes Road.';
+    const first = engine.spans(line);
+    const expected = first.map((s) => ({ ...s }));
+    expect(first.length).toBeGreaterThan(1);
+    first[0].replacement = 'CHANGED';
+    first[0].start = 99;
+    first.pop();
+    expect(engine.spans(line)).toEqual(expected);
+    expect(engine.apply(line).text).toBe(createAnonymiser(testCase()).apply(line).text);
+  });
+
   it('reports an unlisted name as a finding with context from the anonymised text, never applied', () => {
     const result = draft.apply(report);
     expect(result.text).toContain('Fatima Begum');
