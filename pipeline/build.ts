@@ -294,14 +294,18 @@ export async function renderPdfs(jobs: PdfJob[], executablePath?: string): Promi
     browserPath = found.path;
   }
   try {
-    const files = await withBrowser(async (render) => {
-      const out: { name: string; data: Uint8Array }[] = [];
-      for (const job of jobs) {
-        const t = job.report.titlePage;
-        out.push({ name: job.name, data: await render(job.html, job.report.marking, { title: `${t.reviewType}: ${t.documentTitle}` }) });
-      }
-      return out;
-    }, { executablePath: browserPath });
+    // The documents are printed at the same time, each in its own tab: the executive summary is
+    // done while the overview report, much the longer, is still printing.
+    const files = await withBrowser(
+      (render) =>
+        Promise.all(
+          jobs.map(async (job) => {
+            const t = job.report.titlePage;
+            return { name: job.name, data: await render(job.html, job.report.marking, { title: `${t.reviewType}: ${t.documentTitle}` }) };
+          }),
+        ),
+      { executablePath: browserPath },
+    );
     return { files };
   } catch (error) {
     if (error instanceof DhrError && error.code === 'browser') return { files: [], reason: error.message };
