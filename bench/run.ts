@@ -7,7 +7,7 @@
  * passes. Options: --scales 1,2,4  --runs 3  --no-pdf  --keep DIR.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
@@ -93,6 +93,12 @@ interface Row {
   buildPdfRss?: number;
   /** With the browser's processes. */
   buildPdfTreeRss?: number;
+  /** 1× only: the build with the merged chronology printed in full in the overview report. */
+  fullMs?: number;
+  fullRss?: number;
+  fullPdfMs?: number;
+  fullPdfRss?: number;
+  fullPdfTreeRss?: number;
   /** Commands that did not exit 0 (1 means "ran, found problems", which a build of this case does), by label. */
   failures: string[];
 }
@@ -140,6 +146,20 @@ async function measure(scale: number): Promise<Row> {
     buildCli.push(cli(['build', dir, '--out', path.join(dir, `out-${i}`), '--no-pdf']));
     if (withPdf) buildPdfCli.push(cli(['build', dir, '--out', path.join(dir, `out-pdf-${i}`)]));
   }
+  // At 1×, the build again with the merged chronology printed in full in the overview report
+  // (case.yaml's report.chronologyAppendixLimit lifted): the 20,000-row appendix of thousands of pages.
+  const fullCli: Measured[] = [];
+  const fullPdfCli: Measured[] = [];
+  if (scale === 1) {
+    const full = `${dir}-full-appendix`;
+    cpSync(dir, full, { recursive: true });
+    appendFileSync(path.join(full, 'case.yaml'), `report:\n  chronologyAppendixLimit: ${facts.rows}\n`);
+    for (let i = 0; i < runs; i++) {
+      fullCli.push(cli(['build', full, '--out', path.join(full, `out-${i}`), '--no-pdf']));
+      if (withPdf) fullPdfCli.push(cli(['build', full, '--out', path.join(full, `out-pdf-${i}`)]));
+    }
+    rmSync(full, { recursive: true, force: true });
+  }
   if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
 
   const med = (xs: Measured[]) => ({ ms: median(xs.map((x) => x.ms)), rss: Math.max(...xs.map((x) => x.rss)), treeRss: Math.max(...xs.map((x) => x.treeRss)) });
@@ -149,6 +169,8 @@ async function measure(scale: number): Promise<Row> {
     ['dhr scan', scanCli],
     ['dhr build --no-pdf', buildCli],
     ['dhr build', buildPdfCli],
+    ['dhr build --no-pdf (full appendix)', fullCli],
+    ['dhr build (full appendix)', fullPdfCli],
   ].flatMap(([label, xs]) => ((xs as { code: number }[]).some((x) => x.code > 1) ? [`${label as string} (exit ${(xs as { code: number }[]).map((x) => x.code).join(', ')})`] : []));
   return {
     scale,
@@ -168,6 +190,8 @@ async function measure(scale: number): Promise<Row> {
     buildMs: med(buildCli).ms,
     buildRss: med(buildCli).rss,
     ...(withPdf ? { buildPdfMs: med(buildPdfCli).ms, buildPdfRss: med(buildPdfCli).rss, buildPdfTreeRss: med(buildPdfCli).treeRss } : {}),
+    ...(fullCli.length ? { fullMs: med(fullCli).ms, fullRss: med(fullCli).rss } : {}),
+    ...(fullPdfCli.length ? { fullPdfMs: med(fullPdfCli).ms, fullPdfRss: med(fullPdfCli).rss, fullPdfTreeRss: med(fullPdfCli).treeRss } : {}),
     failures,
   };
 }
@@ -182,7 +206,18 @@ async function benchmark(): Promise<void> {
   console.log(`browser for PDF: ${browser.path ?? `none (${'reason' in browser ? browser.reason : ''})`}; medians of ${runs} runs`);
   console.log('');
   const rows: Row[] = [];
-  for (const scale of scales) rows.push(await measure(scale));
+  for (const scale of scales) {
+    const row = await measure(scale);
+    rows.push(row);
+    // Each scale's figures as soon as they are known (the 4× runs take many minutes).
+    console.log(
+      `${scale}× done: build ${s(row.buildMs)} without PDF (peak ${mb(row.buildRss)})` +
+        (row.buildPdfMs === undefined ? '' : `, ${s(row.buildPdfMs)} with PDF (peak ${mb(row.buildPdfRss ?? 0)}; with the browser ${mb(row.buildPdfTreeRss ?? 0)})`) +
+        `; redact ${row.redactMs.toFixed(0)} ms = ${(row.redactMs / row.floorMs).toFixed(2)}× floor; scan ${s(row.cliScanMs)}` +
+        (row.failures.length ? `; FAILED: ${row.failures.join('; ')}` : ''),
+    );
+  }
+  console.log('');
 
   const table: [string, (r: Row) => string][] = [
     ['IMR words in the case / chronology rows', (r) => `${r.words.toLocaleString('en-GB')} / ${r.rows.toLocaleString('en-GB')}`],
@@ -197,6 +232,8 @@ async function benchmark(): Promise<void> {
     ['dhr build --no-pdf', (r) => `${s(r.buildMs)}, peak ${mb(r.buildRss)}`],
     ['dhr build (with PDF)', (r) => (r.buildPdfMs === undefined ? 'not run' : `${s(r.buildPdfMs)}, peak ${mb(r.buildPdfRss ?? 0)}`)],
     ["  … with the browser's processes", (r) => (r.buildPdfTreeRss === undefined ? 'not run' : `peak ${mb(r.buildPdfTreeRss)}`)],
+    ['build --no-pdf, chronology appendix in full', (r) => (r.fullMs === undefined ? '—' : `${s(r.fullMs)}, peak ${mb(r.fullRss ?? 0)}`)],
+    ['build with PDF, chronology appendix in full', (r) => (r.fullPdfMs === undefined ? '—' : `${s(r.fullPdfMs)}, peak ${mb(r.fullPdfRss ?? 0)}; with the browser ${mb(r.fullPdfTreeRss ?? 0)}`)],
   ];
   const width = Math.max(...table.map(([label]) => label.length));
   console.log(`| ${'measure'.padEnd(width)} | ${rows.map((r) => `${r.scale}×`.padEnd(30)).join(' | ')} |`);

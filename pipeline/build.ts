@@ -30,7 +30,7 @@ import {
   type ChairFiles,
 } from './assemble/index.ts';
 import { executiveSummarySectionNames } from './assemble/executive-summary.ts';
-import { overviewSectionNames } from './assemble/overview-report.ts';
+import { chronologyAppendixLimit, overviewSectionNames } from './assemble/overview-report.ts';
 import { mergeChronologies } from './assemble/common.ts';
 import type { Figure, ReportDocument, ReportSection } from './assemble/types.ts';
 import { DhrError } from './errors.ts';
@@ -401,6 +401,12 @@ export async function buildCase(target: string, options: BuildOptions): Promise<
   const findings = [...reportFindings(overview, 'overview-report.docx', anonymiser), ...reportFindings(summary, 'executive-summary.docx', anonymiser)];
   const applied = memoise((text: string) => anonymiser.apply(text));
   const rows = mergeChronologies(folder.chronologies);
+  const appendixLimit = chronologyAppendixLimit(c);
+  if (rows.length > appendixLimit) {
+    warnings.push(
+      `the merged chronology has ${rows.length.toLocaleString('en-GB')} entries, more than the ${appendixLimit.toLocaleString('en-GB')} the overview report prints in full: its appendix counts them by agency and refers to merged-chronology.xlsx (to print more, set report.chronologyAppendixLimit in case.yaml)`,
+    );
+  }
   rows.forEach((row, i) => {
     for (const text of [row.event, row.action, row.source]) {
       for (const f of applied(text).findings) findings.push({ document: 'merged-chronology.xlsx', where: `row ${i + 2}`, text: f.text, kind: f.kind, context: f.context ?? '' });

@@ -222,6 +222,16 @@ export const caseSchema = z.strictObject({
   parallelReviews: z.array(z.string()).default([]),
   dissemination: z.array(z.string()).default([]),
   dataForm: dataForm.optional(),
+  report: z
+    .strictObject({
+      /**
+       * The overview report prints the merged chronology in full as an appendix when it has at
+       * most this many entries (2,000 unless given); a longer one is summarised there by agency,
+       * and is the workbook merged-chronology.xlsx.
+       */
+      chronologyAppendixLimit: z.number().int().min(0).optional(),
+    })
+    .optional(),
   anonymisation: z
     .strictObject({
       /** Terms confirmed safe: not identifiers, never flagged. */

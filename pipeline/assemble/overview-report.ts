@@ -754,12 +754,52 @@ export function shortAgency(name: string, c: Case): string {
   return agency?.short ?? agency?.name ?? name;
 }
 
+/** The most entries of the merged chronology the overview report prints in full, unless case.yaml says otherwise (report.chronologyAppendixLimit). */
+export const defaultChronologyAppendixLimit = 2000;
+
+/** How many entries of the merged chronology this case's overview report prints in full. */
+export function chronologyAppendixLimit(c: Case): number {
+  return c.report?.chronologyAppendixLimit ?? defaultChronologyAppendixLimit;
+}
+
+/**
+ * The merged chronology as an appendix: every entry, in date order — unless there are more than
+ * chronologyAppendixLimit, when the appendix says how many each agency recorded and over which
+ * dates, and where the entries are (merged-chronology.xlsx, in the same pack). A table of tens of
+ * thousands of rows is thousands of pages, which nobody reads on paper, Word is slow to open
+ * and a browser takes minutes and gigabytes to print; the workbook can be filtered.
+ */
 function mergedChronologyAppendix({ folder, dates }: DraftContext): SectionDraft {
   const rows = mergeChronologies(folder.chronologies);
-  const parts: Part[] =
-    rows.length > 0
-      ? [material(paragraph("Every agency's chronology entries, in date order."), mergedChronologyTable(rows, dates, folder.case))]
-      : [prompt("the merged chronology: no agency's chronology has been received yet")];
+  const limit = chronologyAppendixLimit(folder.case);
+  let parts: Part[];
+  if (rows.length === 0) parts = [prompt("the merged chronology: no agency's chronology has been received yet")];
+  else if (rows.length <= limit) parts = [material(paragraph("Every agency's chronology entries, in date order."), mergedChronologyTable(rows, dates, folder.case))];
+  else {
+    const byAgency = new Map<string, ChronologyRow[]>();
+    for (const row of rows) {
+      const own = byAgency.get(row.agency);
+      if (own) own.push(row);
+      else byAgency.set(row.agency, [row]);
+    }
+    const lastDate = (r: ChronologyRow) => (r.dateTo && r.dateTo > r.dateFrom ? r.dateTo : r.dateFrom);
+    parts = [
+      material(
+        paragraph(
+          `The merged chronology has ${rows.length.toLocaleString('en-GB')} entries from ${byAgency.size === 1 ? 'one agency' : `${byAgency.size} agencies`}, too many to print here: it is the workbook merged-chronology.xlsx, which goes with this report, with every entry in date order and filters by agency, date and person. The entries each agency recorded:`,
+        ),
+        table(
+          ['Agency', 'Entries', 'First entry', 'Last entry'],
+          [...byAgency].map(([agency, own]) => [
+            shortAgency(agency, folder.case),
+            own.length.toLocaleString('en-GB'),
+            dates.cell(own.reduce((a, r) => (r.dateFrom < a ? r.dateFrom : a), own[0].dateFrom)),
+            dates.cell(own.reduce((a, r) => (lastDate(r) > a ? lastDate(r) : a), lastDate(own[0]))),
+          ]),
+        ),
+      ),
+    ];
+  }
   return { id: 'merged-chronology', title: title('merged-chronology'), parts, appendix: true };
 }
 

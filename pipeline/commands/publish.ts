@@ -4,7 +4,7 @@
  * the reasons are listed); 2 for an SIR (not published) or a case that cannot be read.
  */
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CommandContext } from '../cli.ts';
 import { publishCase } from '../publish.ts';
 
@@ -17,7 +17,7 @@ export function register(program: Command, { io, run }: CommandContext): void {
     .argument('<case>', 'the case folder (or its case.yaml)')
     .option('--out <dir>', "write the copy here (default: the case folder's publication/)")
     .option('--no-pdf', 'do not make PDFs, even if a browser is found')
-    .option('--password <password>', 'open password-protected IMRs, chronologies or action plan (the publication copy is not protected: it is for publishing)')
+    .addOption(new Option('--password <password>', 'open password-protected IMRs, chronologies or action plan (the publication copy is not protected: it is for publishing)').env('DHR_PASSWORD'))
     .action(
       run(async (target: string, options: { out?: string; pdf: boolean; password?: string }) => {
         const result = await publishCase(target, { out: options.out, pdf: options.pdf, password: options.password });

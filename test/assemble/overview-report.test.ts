@@ -141,6 +141,26 @@ describe('the overview report model (Template 27)', () => {
     expect(rows[3][4]).toBe('Attended the family home; Adult XAP arrested (case notes)');
   });
 
+  it('summarises a merged chronology longer than report.chronologyAppendixLimit by agency, and points to the workbook', () => {
+    // The fixture's five entries: three of the GP's, two of the police's.
+    const cut = buildOverviewReport(fixtureFolder({ case: { report: { chronologyAppendixLimit: 4 } } }), { draft: 1 });
+    const appendix = section(cut, 'merged-chronology');
+    expect(textOf(appendix)).toContain('The merged chronology has 5 entries from 2 agencies, too many to print here: it is the workbook merged-chronology.xlsx');
+    const table = appendix.content.find((n) => n.type === 'table');
+    if (table?.type !== 'table') throw new Error('no table');
+    const rows = table.children.map((r) => r.children.map((cell) => (cell.children[0] && 'value' in cell.children[0] ? cell.children[0].value : '')));
+    expect(rows).toEqual([
+      ['Agency', 'Entries', 'First entry', 'Last entry'],
+      ['Police', '2', '01/04/2015', '03/06/2016'],
+      ['GP', '3', '10/01/2016', '01/02/2017'],
+    ]);
+    // At the limit, every entry is printed; the limit 0 summarises any chronology.
+    const full = buildOverviewReport(fixtureFolder({ case: { report: { chronologyAppendixLimit: 5 } } }), { draft: 1 });
+    expect(textOf(section(full, 'merged-chronology'))).toContain("Every agency's chronology entries, in date order.");
+    const none = buildOverviewReport(fixtureFolder({ case: { report: { chronologyAppendixLimit: 0 } } }), { draft: 1 });
+    expect(textOf(section(none, 'merged-chronology'))).toContain('too many to print here');
+  });
+
   it('writes codes from case.yaml as the pseudonym the family chose', () => {
     const report = buildOverviewReport(fixtureFolder({ case: { termsOfReference: ['What did agencies know about Adult X and Adult XAP?'] } }), { draft: 1 });
     expect(textOf(section(report, 'terms-of-reference'))).toContain('What did agencies know about Anna and Adult XAP?');

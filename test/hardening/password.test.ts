@@ -70,6 +70,30 @@ describe('redact --password and --modify-password', () => {
     expect(text).not.toContain('Ashworth');
   });
 
+  it('takes the passwords from DHR_PASSWORD and DHR_MODIFY_PASSWORD, kept off the command line where other users could see them', async () => {
+    const input = s.write('env-locked-gp.docx', encrypt(sampleBytes('imrs/gp.docx')));
+    const out = s.file('from-env', 'gp.docx');
+    process.env.DHR_PASSWORD = PASSWORD;
+    process.env.DHR_MODIFY_PASSWORD = MODIFY;
+    try {
+      const r = await runCli('redact', input, '--case', s.caseFile, '--out', out);
+      expect(r.code, r.stderr).toBe(0);
+      expectNoPassword(r.stdout, r.stderr);
+      const plain = await decryptOffice(readFileSync(out), PASSWORD);
+      expect(await wordText(plain)).toContain('Adult X');
+      expect(strFromU8(unzipSync(plain)['word/settings.xml'])).toMatch(/<w:writeProtection\b/);
+      // A password given on the command line wins over the environment's.
+      process.env.DHR_PASSWORD = WRONG;
+      const given = await runCli('scan', input, '--case', s.caseFile, '--password', PASSWORD);
+      expect(given.code, given.stderr).not.toBe(2);
+      const fromEnvironment = await runCli('scan', input, '--case', s.caseFile);
+      expectRefused(fromEnvironment, { says: /env-locked-gp\.docx: the password is wrong/ });
+    } finally {
+      delete process.env.DHR_PASSWORD;
+      delete process.env.DHR_MODIFY_PASSWORD;
+    }
+  });
+
   it('sets write protection with --modify-password: the copy opens read-only without it (Word and Excel)', async () => {
     const docx = s.file('read-only', 'gp.docx');
     const xlsx = s.file('read-only', 'housing.xlsx');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DhrError } from '../../pipeline/errors.ts';
 import { limits } from '../../transforms/ooxml/limits.ts';
 import { OoxmlPackage, openPackage } from '../../transforms/ooxml/package.ts';
-import { encryptedDocx, hostileDocx, manyEntriesZip, odtFile, oldWordFile, plainZip, randomBytes, zipBomb, zipWithoutDocument } from '../fixtures/word-corpus.ts';
+import { encryptedDocx, hostileDocx, manyEntriesZip, odtFile, oldWordFile, plainZip, randomBytes, zipWithoutDocument } from '../fixtures/word-corpus.ts';
+import { zipBomb } from '../fixtures/zip-bytes.ts';
 import { wordCorpusDir } from '../helpers/shared.ts';
 
 const corpus = wordCorpusDir;
@@ -72,7 +73,7 @@ describe('openPackage: what a file really is', () => {
 
 describe('zip-bomb limits', () => {
   it('refuses a part declaring 300 MB before inflating anything', () => {
-    const bomb = zipBomb();
+    const bomb = zipBomb({ megabytes: 300, part: 'word/document.xml' });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const e = refusal(bomb);
     expect(e.code).toBe('too-large');
@@ -81,27 +82,31 @@ describe('zip-bomb limits', () => {
   });
 
   it('refuses a part whose compression ratio passes the limit', () => {
-    const e = refusal(zipBomb({ size: 50 * 1024 * 1024 }));
+    const e = refusal(zipBomb({ megabytes: 50, part: 'word/document.xml' }));
     expect(e.code).toBe('too-large');
     expect(e.message).toMatch(/compressed \d+ to 1, more than the 200 to 1 allowed/);
   });
 
   it('stops a part that inflates past the size its header declares (a lying header)', () => {
-    const lying = zipBomb({ size: 50 * 1024 * 1024, declaredSize: 4000 });
+    const lying = zipBomb({ megabytes: 50, part: 'word/document.xml', declaredBytes: 4000 });
     const pkg = openPackage(lying);
     expect(() => pkg.bytes('word/document.xml')).toThrow(/inflates to more than the 4 KB its zip header declares/);
   });
 
   it('builds a real bomb: the same construction, with the limits lifted, inflates to zeros', () => {
-    const small = zipBomb({ size: 2 * 1024 * 1024, declaredSize: 2 * 1024 * 1024 });
+    const small = zipBomb({ megabytes: 2, part: 'word/document.xml' });
     const pkg = openPackage(small, { limits: { ...limits, maxRatio: Infinity } });
-    // The checksum is deliberately zero, so reading stops at the checksum, after inflating it all.
-    expect(() => pkg.bytes('word/document.xml')).toThrow(/checksum does not match/);
+    const zeros = pkg.bytes('word/document.xml');
+    expect(zeros.length).toBe(2 * 1024 * 1024);
+    expect(zeros.every((b) => b === 0)).toBe(true);
+    // The same with a wrong checksum in its header: read to the end, then refused.
+    const wrong = openPackage(zipBomb({ megabytes: 2, part: 'word/document.xml', crc: 0 }), { limits: { ...limits, maxRatio: Infinity } });
+    expect(() => wrong.bytes('word/document.xml')).toThrow(/checksum does not match/);
   });
 
   it('refuses more entries than allowed, and the total of all parts', () => {
     expect(refusal(manyEntriesZip(limits.maxEntries + 1)).message).toMatch(/10001 entries, more than the 10000 allowed/);
-    const e = refusal(zipBomb({ size: 4 * 1024 * 1024 }), { limits: { ...limits, maxTotalBytes: 1024 * 1024, maxRatio: Infinity } });
+    const e = refusal(zipBomb({ megabytes: 4, part: 'word/document.xml' }), { limits: { ...limits, maxTotalBytes: 1024 * 1024, maxRatio: Infinity } });
     expect(e.message).toMatch(/allowed in all/);
   });
 });

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RESTRICTED_MARK } from '../../pipeline/redact.ts';
-import { corpusVariants, encryptedDocx, hostileDocx, odtFile, oldWordFile, randomBytes, simplePdf, zipBomb } from '../fixtures/word-corpus.ts';
+import { corpusVariants, encryptedDocx, hostileDocx, odtFile, oldWordFile, randomBytes, simplePdf } from '../fixtures/word-corpus.ts';
+import { zipBomb } from '../fixtures/zip-bytes.ts';
 import { runCli } from '../helpers/cli.ts';
 import { searchableText, unzipParts } from '../ooxml/helpers/package-check.ts';
 import { workspace, type Workspace } from './helpers/workspace.ts';
@@ -193,7 +194,7 @@ describe('dhr redact and dhr scan refuse bad input: exit 2, one line, nothing wr
     ['a truncated zip', async () => { const whole = await hostileDocx(); return whole.subarray(0, Math.floor(whole.length * 0.6)); }, /damaged or truncated/],
     ['an old .doc renamed .docx', () => oldWordFile(), /old Word 97–2003 document \(\.doc\).*open it in Word and use File > Save As > Word Document \(\.docx\)/],
     ['an OpenDocument file renamed .docx', () => odtFile(), /OpenDocument text file/],
-    ['a zip bomb', () => zipBomb(), /300 MB, more than the 100 MB allowed for one part; it may be a zip bomb/],
+    ['a zip bomb', () => zipBomb({ megabytes: 300, part: 'word/document.xml' }), /300 MB, more than the 100 MB allowed for one part; it may be a zip bomb/],
     ['a password-protected file', async () => encryptedDocx(await hostileDocx()), /encrypted \(password-protected\): run again with --password/],
   ];
 

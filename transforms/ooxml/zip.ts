@@ -272,22 +272,47 @@ export function crc32(data: Uint8Array, previous = 0): number {
   return (c ^ -1) >>> 0;
 }
 
-/** An entry to write: new data, or an unchanged entry copied compressed. */
-export type ZipOutput = { name: string; data: Uint8Array } | { name: string; entry: ZipEntry };
+/**
+ * An entry to write: new data (deflated here unless `store`, or already deflated), or an
+ * unchanged entry copied compressed.
+ */
+export type ZipOutput =
+  | { name: string; data: Uint8Array; store?: boolean; deflated?: Uint8Array }
+  | { name: string; entry: ZipEntry };
 
-/** DOS date 1980-01-01, time 00:00: the same bytes whatever the clock says. */
+export interface ZipWriteOptions {
+  /** DOS date and time of every entry; 1980-01-01 00:00 by default, the same bytes whatever the clock says. */
+  date?: number;
+  time?: number;
+  /** Raw DEFLATE at level 6; fflate's by default (the same bytes on every Node). */
+  deflate?: (data: Uint8Array) => Uint8Array;
+  /** CRC-32 of new data; crc32 (below) by default. */
+  crc?: (data: Uint8Array) => number;
+}
+
+/** DOS date 1980-01-01, time 00:00. */
 const FIXED_DATE = (0 << 9) | (1 << 5) | 1;
 const FIXED_TIME = 0;
 
-/** Write a zip: fixed timestamps, entries in the order given. */
-export function writeZip(files: ZipOutput[]): Uint8Array {
+const deflateLevel6 = (data: Uint8Array): Uint8Array => deflateSync(data, { level: 6 });
+
+/**
+ * Write a zip: the entries in the order given, each with the same date and time. New data is
+ * deflated when that makes it smaller, and stored otherwise. Every Word and Excel file dhr-kit
+ * writes goes through here (redacted copies, and the reports and workbooks it makes).
+ */
+export function writeZip(files: readonly ZipOutput[], options: ZipWriteOptions = {}): Uint8Array {
+  const date = options.date ?? FIXED_DATE;
+  const time = options.time ?? FIXED_TIME;
+  const deflate = options.deflate ?? deflateLevel6;
+  const checksum = options.crc ?? crc32;
   const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const f of files) {
     const name = encoder.encode(f.name);
-    let method: number;
+    let method = 0;
     let crc: number;
     let size: number;
     let body: Uint8Array;
@@ -296,17 +321,17 @@ export function writeZip(files: ZipOutput[]): Uint8Array {
       body = f.entry.compressed;
     } else {
       size = f.data.length;
-      crc = crc32(f.data);
-      const deflated = deflateSync(f.data, { level: 6 });
-      if (deflated.length < size) {
-        method = 8;
-        body = deflated;
-      } else {
-        method = 0;
-        body = f.data;
+      crc = checksum(f.data) >>> 0;
+      body = f.data;
+      if (!f.store && size > 0) {
+        const packed = f.deflated ?? deflate(f.data);
+        if (packed.length < size) {
+          method = 8;
+          body = packed;
+        }
       }
     }
-    if (offset > 0xfffffffe || body.length > 0xfffffffe) throw new DhrError('too-large', 'the output would need Zip64, which dhr-kit does not write');
+    if (offset > 0xfffffffe || body.length > 0xfffffffe) throw new DhrError('too-large', 'the file would need Zip64, which dhr-kit does not write');
     const utf8 = name.some((b) => b >= 0x80) ? 0x800 : 0;
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
@@ -314,8 +339,8 @@ export function writeZip(files: ZipOutput[]): Uint8Array {
     lv.setUint16(4, 20, true);
     lv.setUint16(6, utf8, true);
     lv.setUint16(8, method, true);
-    lv.setUint16(10, FIXED_TIME, true);
-    lv.setUint16(12, FIXED_DATE, true);
+    lv.setUint16(10, time, true);
+    lv.setUint16(12, date, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, body.length, true);
     lv.setUint32(22, size, true);
@@ -328,8 +353,8 @@ export function writeZip(files: ZipOutput[]): Uint8Array {
     cv.setUint16(6, 20, true);
     cv.setUint16(8, utf8, true);
     cv.setUint16(10, method, true);
-    cv.setUint16(12, FIXED_TIME, true);
-    cv.setUint16(14, FIXED_DATE, true);
+    cv.setUint16(12, time, true);
+    cv.setUint16(14, date, true);
     cv.setUint32(16, crc, true);
     cv.setUint32(20, body.length, true);
     cv.setUint32(24, size, true);

@@ -5,10 +5,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import CFB from 'cfb';
-import { Deflate, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import officeCrypto from 'officecrypto-tool';
-import { crc32 } from '../../../transforms/ooxml/zip.ts';
+import { concat, zipBomb } from '../../fixtures/zip-bytes.ts';
 import { sampleDir } from './workspace.ts';
+
+export { zipBomb };
 
 export const PASSWORD = 'Crookes Valley 2017!';
 
@@ -32,38 +34,6 @@ export function compoundFile(streams: Record<string, Uint8Array>): Uint8Array {
   const container = CFB.utils.cfb_new();
   for (const [name, data] of Object.entries(streams)) CFB.utils.cfb_add(container, `/${name}`, data);
   return new Uint8Array(CFB.write(container, { type: 'buffer' }) as Uint8Array);
-}
-
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/**
- * A zip bomb built as a stream: `megabytes` MB of zeros deflated a megabyte at a time (never
- * held whole), stored as one part. The header tells the truth unless `declaredBytes` says
- * otherwise (a lying header, caught only while inflating).
- */
-export function zipBomb(options: { megabytes: number; part: string; declaredBytes?: number }): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const deflate = new Deflate({ level: 9 }, (chunk) => chunks.push(chunk));
-  const megabyte = new Uint8Array(1024 * 1024);
-  let crc = 0;
-  for (let i = 0; i < options.megabytes; i++) {
-    crc = crc32(megabyte, crc);
-    deflate.push(megabyte, i === options.megabytes - 1);
-  }
-  const compressed = concat(chunks);
-  const size = options.declaredBytes ?? options.megabytes * 1024 * 1024;
-  const word = options.part.startsWith('word/');
-  const main = word ? 'word/document.xml' : 'xl/workbook.xml';
-  const mainType = word ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
-  const contentTypes = strToU8(
-    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${main}" ContentType="${mainType}"/></Types>`,
-  );
-  const rels = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="${main}"/></Relationships>`);
-  return rawZip([
-    { name: '[Content_Types].xml', method: 0, data: contentTypes, size: contentTypes.length, crc: crc32(contentTypes) },
-    { name: '_rels/.rels', method: 0, data: rels, size: rels.length, crc: crc32(rels) },
-    { name: options.part, method: 8, data: compressed, size, crc },
-  ]);
 }
 
 /**
@@ -107,56 +77,6 @@ export function overlappingZipBomb(entries: number, megabytesEach: number): Uint
   return concat([single.subarray(0, cdOffset), newCentral, end]);
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
-  return out;
-}
-
-/** A zip written by hand, so its headers can say what they like. */
-function rawZip(entries: { name: string; method: number; data: Uint8Array; size: number; crc: number }[]): Uint8Array {
-  const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = strToU8(e.name);
-    const local = new Uint8Array(30 + name.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint16(8, e.method, true);
-    lv.setUint32(14, e.crc, true);
-    lv.setUint32(18, e.data.length, true);
-    lv.setUint32(22, e.size, true);
-    lv.setUint16(26, name.length, true);
-    local.set(name, 30);
-    const central = new Uint8Array(46 + name.length);
-    const cv = new DataView(central.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(10, e.method, true);
-    cv.setUint32(16, e.crc, true);
-    cv.setUint32(20, e.data.length, true);
-    cv.setUint32(24, e.size, true);
-    cv.setUint16(28, name.length, true);
-    cv.setUint32(42, offset, true);
-    central.set(name, 46);
-    locals.push(local, e.data);
-    centrals.push(central);
-    offset += local.length + e.data.length;
-  }
-  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
-  const eocd = new Uint8Array(22);
-  const ev = new DataView(eocd.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, entries.length, true);
-  ev.setUint16(10, entries.length, true);
-  ev.setUint32(12, cdSize, true);
-  ev.setUint32(16, offset, true);
-  return concat([...locals, ...centrals, eocd]);
-}
 
 export function encrypt(bytes: Uint8Array, password = PASSWORD): Uint8Array {
   return new Uint8Array(officeCrypto.encrypt(Buffer.from(bytes), { password }));
