@@ -51,16 +51,18 @@ const spanCacheEntries = 200_000;
 
 export function createAnonymiser(caseModel: Case, options: AnonymiseOptions = {}): Anonymiser {
   const key = buildKey(caseModel);
-  const settings: Required<AnonymiseOptions> = { publish: options.publish ?? false, nlp: options.nlp ?? true };
+  const settings: Required<AnonymiseOptions> = { publish: options.publish ?? false, nlp: options.nlp ?? true, remember: options.remember ?? false };
   const keyDates = key.datesOfBirth.map((d) => d.date);
   let recogniser: NlpRecogniser | undefined;
 
-  // A build looks at each paragraph more than once (the checks, then the reports): the spans are
-  // kept by text too, and handed out as copies, since callers may change them.
+  // With `remember` (a build looks at each paragraph more than once: the checks, then the
+  // reports), the spans are kept by text, and handed out as copies, since callers may change them.
+  const remember = settings.remember;
   const spansCache = new Map<string, Span[]>();
 
   function spans(text: string): Span[] {
     if (text.length === 0) return [];
+    if (!remember) return findSpans(text);
     const cached = spansCache.get(text);
     if (cached) return cached.map((s) => ({ ...s }));
     const found = findSpans(text);

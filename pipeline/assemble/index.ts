@@ -101,7 +101,7 @@ export interface ReportAnonymiser extends Anonymiser {
 
 /** The engine for a case's reports. */
 export function createReportAnonymiser(c: Case, options: { publish?: boolean } = {}): ReportAnonymiser {
-  return exemptNames(createAnonymiser(reportCase(c), { publish: options.publish ?? false }), verbatimNames(c));
+  return exemptNames(createAnonymiser(reportCase(c), { publish: options.publish ?? false, remember: true }), verbatimNames(c));
 }
 
 /**

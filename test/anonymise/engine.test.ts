@@ -89,7 +89,7 @@ describe('engine', () => {
   });
 
   it('hands out its remembered spans as copies: changing what one call returned does not change the next', () => {
-    const engine = createAnonymiser(testCase());
+    const engine = createAnonymiser(testCase(), { remember: true });
     const line = 'Jane Smith rang 0114 496 0123 from 12 Crookes Road.';
     const first = engine.spans(line);
     const expected = first.map((s) => ({ ...s }));
