@@ -42,10 +42,34 @@ export function assertNotInput(output: string, inputs: string[]): void {
 const staged = new Set<string>();
 const madeFolders = new Set<string>();
 
+/** Scratch folders of the run (the browser's temporary profile), each with what must stop before it goes. */
+const scratch = new Map<string, () => void>();
+
+/**
+ * Remove this folder on an interrupt too (removeStagedFiles), after calling `stop` (which must be
+ * synchronous: it kills the browser that writes there). Returns the function that lets it go again,
+ * for when its owner has removed it.
+ */
+export function holdScratchFolder(dir: string, stop: () => void = () => {}): () => void {
+  scratch.set(dir, stop);
+  return () => {
+    scratch.delete(dir);
+  };
+}
+
 /** Delete every staged temporary file and every folder made for outputs that were not written. Synchronous: safe in a signal handler. */
 export function removeStagedFiles(): void {
   for (const tmp of staged) rmSync(tmp, { force: true });
   staged.clear();
+  for (const [dir, stop] of scratch) {
+    try {
+      stop();
+    } catch {
+      // already stopped
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  scratch.clear();
   removeFolders([...madeFolders]);
   madeFolders.clear();
 }

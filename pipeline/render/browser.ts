@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { DhrError } from '../errors.ts';
+import { holdScratchFolder } from '../files.ts';
 
 export type BrowserFound =
   | { path: string; source: 'env' | 'system' | 'package' }
@@ -106,6 +107,8 @@ export async function launchBrowser(executablePath?: string): Promise<LaunchedBr
     browserPath = found.path;
   }
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'dhr-chromium-'));
+  // An interrupt (Ctrl+C) kills the browser and removes its profile, as it removes staged outputs.
+  let release = holdScratchFolder(profile);
   let browser: Browser;
   try {
     // puppeteer is loaded when a PDF is made, not by every command that imports this module.
@@ -121,9 +124,11 @@ export async function launchBrowser(executablePath?: string): Promise<LaunchedBr
     });
   } catch (error) {
     await fs.rm(profile, { recursive: true, force: true });
+    release();
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new DhrError('browser', `the browser at ${browserPath} could not be started: ${detail}`);
   }
+  release = holdScratchFolder(profile, () => void browser.process()?.kill('SIGKILL'));
   let closed = false;
   return {
     browser,
@@ -135,6 +140,7 @@ export async function launchBrowser(executablePath?: string): Promise<LaunchedBr
         await browser.close();
       } finally {
         await fs.rm(profile, { recursive: true, force: true });
+        release();
       }
     },
   };

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeStagedFiles } from '../../pipeline/files.ts';
 import { browserArgs, findBrowser, launchBrowser } from '../../pipeline/render/browser.ts';
 
 let dir: string;
@@ -84,6 +85,21 @@ describe('launchBrowser', () => {
       await launched.close();
     }
     await expect(fs.stat(launched.profile)).rejects.toThrow();
+  });
+
+  it('on an interrupt (removeStagedFiles, as the signal handler calls it) kills the browser and removes its profile', async () => {
+    const found = await findBrowser({ env: {} });
+    const launched = await launchBrowser(found.path!);
+    const child = launched.browser.process();
+    expect(child?.pid).toBeGreaterThan(0);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child!.once('exit', (_code, signal) => resolve(signal)));
+    try {
+      removeStagedFiles();
+      expect(await exited).toBe('SIGKILL');
+      await expect(fs.stat(launched.profile)).rejects.toThrow();
+    } finally {
+      await launched.close().catch(() => undefined);
+    }
   });
 
   it('says which browser failed to start', async () => {
