@@ -40,9 +40,9 @@ import type { Span } from './types.ts';
 import { bodyHeads, compassWords, institutionWords, notNameLike, organisationHeads, placeHeads, placeNouns, streetWords } from './vocabulary.ts';
 
 /**
- * compromise, loaded when a sentence first needs it (most documents' sentences never do), from
- * its one-file CommonJS build: its ES module build is hundreds of files, several times slower to
- * load on every start of the command.
+ * compromise, loaded the first time the NLP pass runs (commands and runs without NLP never load
+ * it), from its one-file CommonJS build: its ES module build is hundreds of files, slower to load
+ * on every start of the command.
  */
 let loaded: typeof nlpType | undefined;
 function tagger(): typeof nlpType {
