@@ -229,6 +229,7 @@ function prepare(folder: CaseFolder, options: ReportOptions): Prepared {
     folder,
     words: reviewWords(c),
     dates,
+    publish,
     figures: new Map((options.figures ?? []).map((f) => [f.id, f])),
     actionPlan: options.actionPlan ? actionPlanTable(options.actionPlan, dates) : undefined,
     reviewRecommendations: options.actionPlan?.recommendations.filter((r) => r.origin === 'overview').map((r) => `${r.recommendation} (${r.agency})`),

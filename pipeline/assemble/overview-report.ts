@@ -56,6 +56,8 @@ export interface DraftContext {
   words: ReviewWords;
   /** How dates are written: in full in a draft, month and year in a publication copy. */
   dates: DateStyle;
+  /** A publication copy (which goes without the restricted files of the draft pack). */
+  publish?: boolean;
   /** Figures by id ("timeline", "genogram"); a figure is placed only if it was made. */
   figures: ReadonlyMap<string, Figure>;
   /** The action plan's rows for the appendix, when the case has one. */
@@ -769,7 +771,7 @@ export function chronologyAppendixLimit(c: Case): number {
  * thousands of rows is thousands of pages, which nobody reads on paper, Word is slow to open
  * and a browser takes minutes and gigabytes to print; the workbook can be filtered.
  */
-function mergedChronologyAppendix({ folder, dates }: DraftContext): SectionDraft {
+function mergedChronologyAppendix({ folder, dates, publish }: DraftContext): SectionDraft {
   const rows = mergeChronologies(folder.chronologies);
   const limit = chronologyAppendixLimit(folder.case);
   let parts: Part[];
@@ -786,7 +788,10 @@ function mergedChronologyAppendix({ folder, dates }: DraftContext): SectionDraft
     parts = [
       material(
         paragraph(
-          `The merged chronology has ${rows.length.toLocaleString('en-GB')} entries from ${byAgency.size === 1 ? 'one agency' : `${byAgency.size} agencies`}, too many to print here: it is the workbook merged-chronology.xlsx, which goes with this report, with every entry in date order and filters by agency, date and person. The entries each agency recorded:`,
+          `The merged chronology has ${rows.length.toLocaleString('en-GB')} entries from ${byAgency.size === 1 ? 'one agency' : `${byAgency.size} agencies`}, too many to print here${
+            // The workbook is in the draft pack, which is restricted; a publication copy goes without it.
+            publish ? '.' : ': it is the workbook merged-chronology.xlsx, which goes with this report, with every entry in date order and filters by agency, date and person.'
+          } The entries each agency recorded:`,
         ),
         table(
           ['Agency', 'Entries', 'First entry', 'Last entry'],

@@ -65,6 +65,18 @@ describe('dhr publish', () => {
     expect(manifest.draft).toBeUndefined();
   });
 
+  it('generalises the dates of a merged chronology counted by agency (report.chronologyAppendixLimit) as of every other', async () => {
+    const dir = await diskCase({ case: { report: { chronologyAppendixLimit: 1 } } });
+    const r = await runCli('publish', dir, '--no-pdf');
+    expect(r.code, r.stderr).toBe(0);
+    const raw = (await mammoth.extractRawText({ path: path.join(dir, 'publication', 'overview-report.docx') })).value;
+    // The workbook is not part of a publication copy: the published report does not point to it.
+    expect(raw).toContain('The merged chronology has 3 entries from 2 agencies, too many to print here. The entries each agency recorded:');
+    expect(raw).not.toContain('merged-chronology.xlsx');
+    expect(raw).toMatch(/First entry/);
+    expect(raw).not.toMatch(precise);
+  });
+
   it('writes nothing, and says why, when a name the key does not list is planted in the text', async () => {
     const planted = chairOverview.replace('The abuse was known but not shared.', 'The abuse was known to Gordon Whitfield but not shared.');
     const dir = await diskCase({ files: { 'report/overview-report.md': planted } });
