@@ -153,59 +153,12 @@ function decodeName(raw: Uint8Array, utf8: boolean): string {
 const SLICE = 16 * 1024;
 
 /**
- * Inflate one entry, never producing more than its declared size (a zip that lies about its
- * sizes is refused as soon as the output passes what it declared), and check its CRC.
+ * Inflate a deflated entry slice by slice, handing each piece of output to `take`, and stop as
+ * soon as the output passes the entry's declared size (a zip bomb, or a header that lies); the
+ * output must also reach that size. The one inflating loop of both inflateEntry and checkEntry.
  */
-export function inflateEntry(entry: ZipEntry, place: Place): Uint8Array {
-  const entryPlace = { ...place, part: entry.name };
-  let data: Uint8Array;
-  if (entry.method === 0) {
-    data = entry.compressed;
-  } else {
-    const out = new Uint8Array(entry.size);
-    let length = 0;
-    let overrun = false;
-    const inflater = new Inflate((chunk) => {
-      if (overrun) return;
-      if (length + chunk.length > out.length) {
-        overrun = true;
-        return;
-      }
-      out.set(chunk, length);
-      length += chunk.length;
-    });
-    const src = entry.compressed;
-    try {
-      if (src.length === 0) inflater.push(new Uint8Array(0), true);
-      for (let i = 0; i < src.length && !overrun; i += SLICE) {
-        inflater.push(src.subarray(i, Math.min(src.length, i + SLICE)), i + SLICE >= src.length);
-      }
-    } catch {
-      throw new DhrError('corrupt', `the part is damaged: its compressed data cannot be read; ${RESEND}`, entryPlace);
-    }
-    if (overrun) {
-      throw new DhrError('too-large', `the part inflates to more than the ${formatBytes(entry.size)} its zip header declares; it may be a zip bomb: ${SMALLER}`, entryPlace);
-    }
-    if (length !== entry.size) throw new DhrError('corrupt', `the part is damaged: it is shorter than its zip header declares; ${RESEND}`, entryPlace);
-    data = out;
-  }
-  if (crc32(data) !== entry.crc) throw new DhrError('corrupt', `the part is damaged: its checksum does not match; ${RESEND}`, entryPlace);
-  return data;
-}
-
-/**
- * Check one entry without keeping it: inflate it slice by slice, counting the bytes (stopping
- * as soon as they pass the declared size) and computing the checksum as they come. Memory use
- * is one slice's output, whatever the entry holds.
- */
-export function checkEntry(entry: ZipEntry, place: Place): void {
-  const entryPlace = { ...place, part: entry.name };
-  if (entry.method === 0) {
-    if (crc32(entry.compressed) !== entry.crc) throw new DhrError('corrupt', `the part is damaged: its checksum does not match; ${RESEND}`, entryPlace);
-    return;
-  }
+function inflateSlices(entry: ZipEntry, entryPlace: Place, take: (chunk: Uint8Array, at: number) => void): void {
   let length = 0;
-  let crc = 0;
   let overrun = false;
   const inflater = new Inflate((chunk) => {
     if (overrun) return;
@@ -213,7 +166,7 @@ export function checkEntry(entry: ZipEntry, place: Place): void {
       overrun = true;
       return;
     }
-    crc = crc32(chunk, crc);
+    take(chunk, length);
     length += chunk.length;
   });
   const src = entry.compressed;
@@ -229,7 +182,46 @@ export function checkEntry(entry: ZipEntry, place: Place): void {
     throw new DhrError('too-large', `the part inflates to more than the ${formatBytes(entry.size)} its zip header declares; it may be a zip bomb: ${SMALLER}`, entryPlace);
   }
   if (length !== entry.size) throw new DhrError('corrupt', `the part is damaged: it is shorter than its zip header declares; ${RESEND}`, entryPlace);
-  if (crc !== entry.crc) throw new DhrError('corrupt', `the part is damaged: its checksum does not match; ${RESEND}`, entryPlace);
+}
+
+function checksumMismatch(entryPlace: Place): DhrError {
+  return new DhrError('corrupt', `the part is damaged: its checksum does not match; ${RESEND}`, entryPlace);
+}
+
+/**
+ * Inflate one entry, never producing more than its declared size (a zip that lies about its
+ * sizes is refused as soon as the output passes what it declared), and check its CRC.
+ */
+export function inflateEntry(entry: ZipEntry, place: Place): Uint8Array {
+  const entryPlace = { ...place, part: entry.name };
+  let data: Uint8Array;
+  if (entry.method === 0) {
+    data = entry.compressed;
+  } else {
+    const out = new Uint8Array(entry.size);
+    inflateSlices(entry, entryPlace, (chunk, at) => out.set(chunk, at));
+    data = out;
+  }
+  if (crc32(data) !== entry.crc) throw checksumMismatch(entryPlace);
+  return data;
+}
+
+/**
+ * Check one entry without keeping it: inflate it slice by slice, counting the bytes (stopping
+ * as soon as they pass the declared size) and computing the checksum as they come. Memory use
+ * is one slice's output, whatever the entry holds.
+ */
+export function checkEntry(entry: ZipEntry, place: Place): void {
+  const entryPlace = { ...place, part: entry.name };
+  if (entry.method === 0) {
+    if (crc32(entry.compressed) !== entry.crc) throw checksumMismatch(entryPlace);
+    return;
+  }
+  let crc = 0;
+  inflateSlices(entry, entryPlace, (chunk) => {
+    crc = crc32(chunk, crc);
+  });
+  if (crc !== entry.crc) throw checksumMismatch(entryPlace);
 }
 
 /** CRC-32 tables for slicing by eight bytes at a time (several times faster than one byte). */
