@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DhrError } from '../../pipeline/errors.ts';
-import { EMPTY, END, START, TEXT, XmlScanner, decodeXml, editTag, escapeAttribute, escapeText, parseAttributes } from '../../transforms/ooxml/xml.ts';
+import { EMPTY, END, START, TEXT, XmlOutput, XmlScanner, decodeXml, editTag, escapeAttribute, escapeText, parseAttributes } from '../../transforms/ooxml/xml.ts';
 
 function tokens(xml: string) {
   const s = new XmlScanner(xml, 'test.xml');
@@ -49,6 +49,46 @@ describe('XmlScanner', () => {
     expect(() => tokens('<a><b></a>')).toThrow(/damaged/);
     expect(() => tokens('<a><b>')).toThrow(/never closed/);
     expect(() => tokens('<a attr="x')).toThrow(/damaged/);
+    // A closing tag is compared where it stands: a longer or shorter name is not the open one.
+    expect(() => tokens('<a><bc></b></a>')).toThrow('</b> found where </bc> was expected');
+    expect(() => tokens('<a><b></bc></a>')).toThrow('</bc> found where </b> was expected');
+    expect(() => tokens('<a></a></x>')).toThrow('</x> closes nothing');
+    expect(tokens('<a><b></b  ></a\n>')).toEqual(['start:a', 'start:b', 'end:b', 'end:a']);
+  });
+
+  it('finds namespace declarations wherever they are, after a long stretch without any', () => {
+    const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const filler = '<x:p>xmlns</x:p>'.repeat(50);
+    const xml = `<r xmlns:x="urn:one">${filler}<b xmlns:x="${w}"><x:t/></b><x:t/>${filler}<c xmlns:x="${w}"><x:t/></c></r>`;
+    const keys = tokens(xml).filter((t) => t.endsWith(':t'));
+    expect(keys).toEqual(['empty:w:t', 'empty:{urn:one}:t', 'empty:w:t']);
+  });
+});
+
+describe('XmlOutput', () => {
+  it('writes copied ranges and pieces of its own in order, and cuts from a piece on', () => {
+    const src = '<a><b/>text<c/></a>';
+    const o = new XmlOutput(src);
+    o.copy(0, 3); // <a>
+    o.copy(3, 7); // <b/>, joined to the copy before
+    const text = o.push('TEXT');
+    o.copy(11, 15); // <c/>
+    expect(o.pieces).toEqual(['<a><b/>', 'TEXT']);
+    expect(o.length).toBe(3);
+    o.pieces[text] = 'other';
+    const cut = o.push('<d>');
+    o.copy(15, 19);
+    o.truncate(cut);
+    o.copy(15, 19); // not touching the last copy (it was cut): a range of its own
+    expect(o.join()).toBe('<a><b/>other<c/></a>');
+  });
+
+  it('does not join ranges that do not touch', () => {
+    const o = new XmlOutput('0123456789');
+    o.copy(0, 2);
+    o.copy(4, 6);
+    o.copy(6, 7);
+    expect(o.join()).toBe('01456');
   });
 });
 

@@ -11,7 +11,7 @@
 import type { Span } from '../../pipeline/anonymise/types.ts';
 import type { RedactionContext } from './context.ts';
 import { redactSlots, type Slot } from './slots.ts';
-import { CDATA, EMPTY, END, OTHER, START, TEXT, XmlScanner, decodeXml, editTag, escapeText, localName, parseAttributes } from './xml.ts';
+import { CDATA, END, OTHER, START, TEXT, XmlOutput, XmlScanner, decodeXml, editTag, escapeText, parseAttributes } from './xml.ts';
 
 /** Removed with everything inside them: revision records (they carry the author), comment marks, permissions, bindings to removed custom XML, settings that hold paths or personal data. */
 const REMOVE = new Set([
@@ -56,13 +56,33 @@ const REMOVE = new Set([
 ]);
 
 /** Revision marks: deleted content goes, inserted content stays (unwrapped). */
-const DELETION = new Set(['w:del', 'w:moveFrom']);
-const INSERTION = new Set(['w:ins', 'w:moveTo']);
+const DELETION = ['w:del', 'w:moveFrom'];
+const INSERTION = ['w:ins', 'w:moveTo'];
 /** Where w:ins / w:del are property markers (a paragraph mark, a row, a numbering change), not content. */
 const MARKER_PARENTS = new Set(['w:rPr', 'w:trPr', 'w:tcPr', 'w:numPr', 'w:pPr', 'w:tblPrEx', 'w:sectPr']);
 
-const PARAGRAPHS = new Set(['w:p', 'a:p']);
-const SEPARATORS: Record<string, string> = { 'w:tab': '\t', 'w:ptab': '\t', 'w:br': '\n', 'w:cr': '\n', 'w:noBreakHyphen': '-' };
+const PARAGRAPHS = ['w:p', 'a:p'];
+
+// What an element is to the loop, found with one lookup per tag.
+const R_REMOVE = 1;
+const R_DELETION = 2;
+const R_INSERTION = 3;
+const R_PARAGRAPH = 4;
+const ROLES = new Map<string, number>([
+  ...[...REMOVE].map((k) => [k, R_REMOVE] as const),
+  ...DELETION.map((k) => [k, R_DELETION] as const),
+  ...INSERTION.map((k) => [k, R_INSERTION] as const),
+  ...PARAGRAPHS.map((k) => [k, R_PARAGRAPH] as const),
+]);
+
+/** Separators in a run (a:br, a line break in DrawingML, sits in the paragraph instead). */
+const SEPARATORS = new Map([
+  ['w:tab', '\t'],
+  ['w:ptab', '\t'],
+  ['w:br', '\n'],
+  ['w:cr', '\n'],
+  ['w:noBreakHyphen', '-'],
+]);
 const VML_SHAPES = new Set(['v:shape', 'v:rect', 'v:roundrect', 'v:oval', 'v:line', 'v:polyline', 'v:arc', 'v:curve', 'v:group', 'v:image', 'v:shapetype']);
 
 interface AttributeRule {
@@ -82,7 +102,7 @@ const ALT_TEXT: AttributeRule = { prose: ['descr', 'title'], plain: ['name'] };
 const VML_ALT: AttributeRule = { prose: ['alt', 'title', 'o:title'] };
 const VALUE: AttributeRule = { plain: ['w:val'] };
 
-const ATTRIBUTE_RULES: Record<string, AttributeRule> = {
+const ATTRIBUTE_RULES = new Map<string, AttributeRule>(Object.entries({
   'wp:docPr': ALT_TEXT,
   'v:imagedata': { prose: ['o:title', 'alt'] },
   'v:textpath': { plain: ['string'] },
@@ -105,9 +125,9 @@ const ATTRIBUTE_RULES: Record<string, AttributeRule> = {
   'w:attr': { plain: ['w:name', 'w:val'] },
   'w:date': { publishRemove: ['w:fullDate'] },
   'o:OLEObject': { plain: ['ObjectID'] },
-};
+} satisfies Record<string, AttributeRule>));
 
-for (const k of VML_SHAPES) ATTRIBUTE_RULES[k] = VML_ALT;
+for (const k of VML_SHAPES) ATTRIBUTE_RULES.set(k, VML_ALT);
 
 /** Attributes removed wherever they appear: revision ids and authors, VML's embedded copies of shapes. */
 function isRemovedAttribute(key: string): boolean {
@@ -152,7 +172,10 @@ const falseValues = new Set(['0', 'false', 'off']);
 /** Redact a WordprocessingML (or DrawingML) part; returns the new XML. */
 export function redactWordXml(xml: string, ctx: RedactionContext): string {
   const s = new XmlScanner(xml, ctx.part, ctx.file);
-  const out: string[] = [];
+  // What is copied unchanged is written as ranges of the source; what a slot, run, row or
+  // table points at is a piece of its own (o.push), so it can be rewritten or cut later.
+  const o = new XmlOutput(xml);
+  const out = o.pieces;
   const frames: number[] = [];
   const paragraphs: Paragraph[] = [];
   const runs: Run[] = [];
@@ -165,20 +188,22 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
     const type = s.type;
     if (type === TEXT || type === CDATA) {
       if (skipping) continue;
-      const raw = s.raw();
       if (capture) {
-        out.push(raw);
-        capture.chunks.push(out.length - 1);
+        const raw = s.raw();
+        capture.chunks.push(o.push(raw));
         capture.text += type === CDATA ? raw.slice(9, -3) : decodeXml(raw);
-      } else if (type === TEXT) {
-        out.push(strayText(raw, ctx));
+      } else if (type === TEXT && s.end - s.start >= 3) {
+        const raw = s.raw();
+        const next = strayText(raw, ctx);
+        if (next === raw) o.copy(s.start, s.end);
+        else o.push(next);
       } else {
-        out.push(raw);
+        o.copy(s.start, s.end);
       }
       continue;
     }
     if (type === OTHER) {
-      if (!skipping) out.push(s.raw());
+      if (!skipping) o.copy(s.start, s.end);
       continue;
     }
     if (type === END) {
@@ -189,7 +214,40 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
         continue;
       }
       if (frame === F_UNWRAP) continue;
-      out.push(s.raw());
+      if (frame === F_RUN) {
+        const run = runs.pop()!;
+        // A hidden run that holds part of a field stays (removing it would break the field);
+        // its text is redacted like any other.
+        const remove = (run.hidden && !run.fieldChar) || (run.commentReference && !run.content);
+        if (remove) {
+          o.truncate(run.start);
+          const p = paragraphs[paragraphs.length - 1];
+          if (p) {
+            while (p.slots.length > 0 && p.slots[p.slots.length - 1].tag >= run.start) p.slots.pop();
+            while (p.instructions.length > 0 && p.instructions[p.instructions.length - 1].tag >= run.start) p.instructions.pop();
+          }
+        } else {
+          o.copy(s.start, s.end);
+        }
+        continue;
+      }
+      if (frame === F_ROW) {
+        const row = rows.pop()!;
+        if (row.deleted) o.truncate(row.start);
+        else {
+          o.copy(s.start, s.end);
+          if (tables.length > 0) tables[tables.length - 1].rows++;
+        }
+        continue;
+      }
+      if (frame === F_TABLE) {
+        // A table whose every row was a tracked deletion goes with them.
+        const table = tables.pop()!;
+        if (table.rows === 0) o.truncate(table.start);
+        else o.copy(s.start, s.end);
+        continue;
+      }
+      o.copy(s.start, s.end);
       if (frame === F_CAPTURE && capture) {
         finishCapture(capture, paragraphs[paragraphs.length - 1], out, ctx);
         capture = undefined;
@@ -197,33 +255,12 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
         const slot: Slot = { kind: 'text', text: capture.text, tag: capture.tag, chunks: capture.chunks, preserve: false };
         redactSlots(out, [slot], ctx, { findings: true });
         capture = undefined;
-      } else if (frame === F_RUN) {
-        const run = runs.pop()!;
-        // A hidden run that holds part of a field stays (removing it would break the field);
-        // its text is redacted like any other.
-        const remove = (run.hidden && !run.fieldChar) || (run.commentReference && !run.content);
-        if (remove) {
-          out.length = run.start;
-          const p = paragraphs[paragraphs.length - 1];
-          if (p) {
-            while (p.slots.length > 0 && p.slots[p.slots.length - 1].tag >= run.start) p.slots.pop();
-            while (p.instructions.length > 0 && p.instructions[p.instructions.length - 1].tag >= run.start) p.instructions.pop();
-          }
-        }
       } else if (frame === F_PARAGRAPH) {
         const p = paragraphs.pop()!;
         redactSlots(out, p.slots, ctx, { findings: true });
         if (p.instructions.length > 0) {
           redactSlots(out, p.instructions, ctx, { findings: false, extraSpans: (t) => bookmarkReferenceSpans(t, ctx) });
         }
-      } else if (frame === F_ROW) {
-        const row = rows.pop()!;
-        if (row.deleted) out.length = row.start;
-        else if (tables.length > 0) tables[tables.length - 1].rows++;
-      } else if (frame === F_TABLE) {
-        // A table whose every row was a tracked deletion goes with them.
-        const table = tables.pop()!;
-        if (table.rows === 0) out.length = table.start;
       }
       continue;
     }
@@ -240,13 +277,14 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
     if (run && parent === 'w:r' && key !== 'w:rPr' && key !== 'w:commentReference') run.content = true;
 
     // Removal and tracked changes.
-    let remove = REMOVE.has(key);
+    const role = ROLES.get(key);
+    let remove = role === R_REMOVE;
     if (key === 'w:commentReference' && run) run.commentReference = true;
-    if (!remove && (DELETION.has(key) || INSERTION.has(key))) {
+    if (role === R_DELETION || role === R_INSERTION) {
       if (MARKER_PARENTS.has(parent)) {
         remove = true;
-        if (parent === 'w:trPr' && DELETION.has(key) && rows.length > 0) rows[rows.length - 1].deleted = true;
-      } else if (DELETION.has(key)) {
+        if (parent === 'w:trPr' && role === R_DELETION && rows.length > 0) rows[rows.length - 1].deleted = true;
+      } else if (role === R_DELETION) {
         remove = true;
       } else {
         // An insertion: keep what it holds, drop the mark.
@@ -262,49 +300,59 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
       continue;
     }
 
-    let tag = s.raw();
-    tag = editAttributes(tag, key, s, ctx);
+    // A tag with no attributes ("<w:r>", "<w:b/>") has nothing to edit and is not copied out.
+    let written: string | undefined;
+    let edited: string | undefined;
+    if (s.end - s.start > s.name.length + (isStart ? 2 : 3)) {
+      written = s.raw();
+      const next = editAttributes(written, key, s, ctx);
+      if (next !== written) edited = written = next;
+    }
 
     if (key === 'w:vanish' && parent === 'w:rPr' && s.parentKey(2) === 'w:r' && run) {
-      const val = attributeValue(tag, s, 'w:val');
+      const val = written === undefined ? undefined : attributeValue(written, s, 'w:val');
       if (val === undefined || !falseValues.has(val.toLowerCase())) run.hidden = true;
     }
     if (key === 'w:fldChar' && run) run.fieldChar = true;
 
-    out.push(tag);
     if (!isStart) {
-      const sep = SEPARATORS[key];
-      if (sep !== undefined && parent === 'w:r') addSeparator(paragraphs, out.length - 1, sep);
-      else if (key === 'a:br' && parent === 'a:p') addSeparator(paragraphs, out.length - 1, '\n');
+      const sep = parent === 'w:r' ? SEPARATORS.get(key) : key === 'a:br' && parent === 'a:p' ? '\n' : undefined;
+      if (sep !== undefined) addSeparator(paragraphs, o.push(written ?? s.raw()), sep);
+      else if (edited !== undefined) o.push(edited);
+      else o.copy(s.start, s.end);
       continue;
     }
 
-    if (PARAGRAPHS.has(key)) {
+    if (role === R_PARAGRAPH) {
+      if (edited !== undefined) o.push(edited);
+      else o.copy(s.start, s.end);
       paragraphs.push({ slots: [], instructions: [] });
       frames.push(F_PARAGRAPH);
     } else if (key === 'w:r') {
-      runs.push({ start: out.length - 1, hidden: false, commentReference: false, content: false, fieldChar: false });
+      runs.push({ start: o.push(written ?? s.raw()), hidden: false, commentReference: false, content: false, fieldChar: false });
       frames.push(F_RUN);
     } else if (key === 'w:tr') {
-      rows.push({ start: out.length - 1, deleted: false });
+      rows.push({ start: o.push(written ?? s.raw()), deleted: false });
       frames.push(F_ROW);
     } else if (key === 'w:tbl') {
-      tables.push({ start: out.length - 1, rows: 0 });
+      tables.push({ start: o.push(written ?? s.raw()), rows: 0 });
       frames.push(F_TABLE);
     } else if ((key === 'w:t' && parent === 'w:r') || (key === 'w:instrText' && parent === 'w:r')) {
-      capture = { tag: out.length - 1, chunks: [], text: '', instruction: key === 'w:instrText', preserve: true };
+      capture = { tag: o.push(written ?? s.raw()), chunks: [], text: '', instruction: key === 'w:instrText', preserve: true };
       frames.push(F_CAPTURE);
     } else if ((key === 'a:t' && (parent === 'a:r' || parent === 'a:fld')) || (key === 'm:t' && parent === 'm:r')) {
-      capture = { tag: out.length - 1, chunks: [], text: '', instruction: false, preserve: false };
+      capture = { tag: o.push(written ?? s.raw()), chunks: [], text: '', instruction: false, preserve: false };
       frames.push(F_CAPTURE);
     } else if (key === 'c:v') {
-      capture = { tag: out.length - 1, chunks: [], text: '', instruction: false, preserve: false };
+      capture = { tag: o.push(written ?? s.raw()), chunks: [], text: '', instruction: false, preserve: false };
       frames.push(F_CHART_VALUE);
     } else {
+      if (edited !== undefined) o.push(edited);
+      else o.copy(s.start, s.end);
       frames.push(F_NORMAL);
     }
   }
-  return out.join('');
+  return o.join();
 }
 
 function addSeparator(paragraphs: Paragraph[], tag: number, text: string): void {
@@ -336,10 +384,13 @@ function attributeValue(tag: string, s: XmlScanner, key: string): string | undef
   return undefined;
 }
 
+/** Attributes isRemovedAttribute may remove are somewhere in the tag. */
+const generalAttributes = /rsid|author|initials|gfxdata/;
+
 /** Apply the attribute rules of one element; returns the tag, rewritten only if something changed. */
 function editAttributes(tag: string, key: string, s: XmlScanner, ctx: RedactionContext): string {
-  const rule = ATTRIBUTE_RULES[key] ?? (localName(key) === 'cNvPr' ? ALT_TEXT : undefined);
-  const general = tag.indexOf('rsid') >= 0 || tag.indexOf('author') >= 0 || tag.indexOf('initials') >= 0 || tag.indexOf('gfxdata') >= 0;
+  const rule = ATTRIBUTE_RULES.get(key) ?? (key.endsWith(':cNvPr') || key === 'cNvPr' ? ALT_TEXT : undefined);
+  const general = generalAttributes.test(tag);
   if (!rule && !general) return tag;
   let edits: Map<string, string | null> | undefined;
   const edit = (name: string, value: string | null) => (edits ??= new Map()).set(name, value);

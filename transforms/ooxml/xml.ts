@@ -139,10 +139,19 @@ export class XmlScanner {
     if (c1 === 47 /* / */) {
       const gt = src.indexOf('>', pos + 2);
       if (gt < 0) this.fail('unfinished closing tag', pos);
-      const name = src.slice(pos + 2, gt).trimEnd();
       const open = this.names[this.names.length - 1];
-      if (open !== name) this.fail(open === undefined ? `</${name}> closes nothing` : `</${name}> found where </${open}> was expected`, pos);
-      this.name = name;
+      // The name is compared where it stands (no copy is made of it): the open element's name,
+      // then only whitespace up to the ">".
+      let matches = open !== undefined && src.startsWith(open, pos + 2);
+      for (let j = pos + 2 + (open?.length ?? 0); matches && j < gt; j++) {
+        const c = src.charCodeAt(j);
+        if (c !== 32 && c !== 9 && c !== 10 && c !== 13) matches = false;
+      }
+      if (!matches) {
+        const name = src.slice(pos + 2, gt).trimEnd();
+        this.fail(open === undefined ? `</${name}> closes nothing` : `</${name}> found where </${open}> was expected`, pos);
+      }
+      this.name = open;
       this.key = this.keyStack[this.keyStack.length - 1];
       this.type = END;
       this.end = gt + 1;
@@ -203,7 +212,10 @@ export class XmlScanner {
     this.pos = this.end;
     // New namespace declarations open a new scope.
     let scope = this.scope;
-    if (nameEnd < i && src.substring(nameEnd, i).includes('xmlns')) {
+    // Where the next "xmlns" is, found once and reused until the scanner passes it (a search
+    // per tag would read ahead to the end of the part each time a part has no more of them).
+    if (this.nextXmlns >= 0 && this.nextXmlns < nameEnd) this.nextXmlns = src.indexOf('xmlns', nameEnd);
+    if (nameEnd < i && this.nextXmlns >= 0 && this.nextXmlns < i) {
       const attrs = parseAttributes(src.slice(pos, this.end));
       let map: Map<string, string> | undefined;
       for (const a of attrs) {
@@ -237,6 +249,8 @@ export class XmlScanner {
   }
 
   private pendingScope: Scope = rootScope;
+  /** The offset of the next "xmlns" at or after the last tag's name (-1: there is none). */
+  private nextXmlns = 0;
 
   /** Attribute key resolution for the current START or EMPTY token. */
   keyOfAttribute(qname: string): string {
@@ -373,4 +387,63 @@ export function localName(key: string): string {
 export function prefixOf(qname: string): string {
   const i = qname.indexOf(':');
   return i < 0 ? '' : qname.slice(0, i);
+}
+
+/**
+ * The output of a transform that copies most of a part unchanged. Tokens copied as they came
+ * are not kept one by one: consecutive ones are held as one range of the source and written
+ * as a single piece when something else must be written. A piece that must be found again (a
+ * slot's text, the start of a run that may be removed) is pushed on its own and keeps its
+ * index in `pieces` until `join()`.
+ */
+export class XmlOutput {
+  readonly pieces: string[] = [];
+  private readonly src: string;
+  private from = 0;
+  private to = 0;
+
+  constructor(src: string) {
+    this.src = src;
+  }
+
+  /** Copy src[start, end), joined to the copy before it when the two touch. */
+  copy(start: number, end: number): void {
+    if (start === this.to && this.to > this.from) {
+      this.to = end;
+      return;
+    }
+    this.flush();
+    this.from = start;
+    this.to = end;
+  }
+
+  /** Write a piece of its own; returns its index. */
+  push(text: string): number {
+    this.flush();
+    this.pieces.push(text);
+    return this.pieces.length - 1;
+  }
+
+  /** The index the next piece pushed will have. */
+  get length(): number {
+    this.flush();
+    return this.pieces.length;
+  }
+
+  /** Drop piece `index` and everything after it (a removed run, row or table). */
+  truncate(index: number): void {
+    this.flush();
+    this.pieces.length = index;
+  }
+
+  join(): string {
+    this.flush();
+    return this.pieces.join('');
+  }
+
+  private flush(): void {
+    if (this.to > this.from) this.pieces.push(this.src.slice(this.from, this.to));
+    this.from = 0;
+    this.to = 0;
+  }
 }
