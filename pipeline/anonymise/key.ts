@@ -98,10 +98,11 @@ export class Key {
     this.datesOfBirth = datesOfBirth;
     this.replacements = new Set(targets.map((t) => t.replacement));
     this.root = new Map();
-    targets.forEach((target, order) => {
-      const variants = target.kind === 'place' ? target.names.flatMap(placeVariants) : target.names.flatMap(personVariants);
-      for (const v of variants) this.insert(v, target, order);
-    });
+    for (let order = 0; order < targets.length; order++) {
+      const target = targets[order];
+      const variantsOf = target.kind === 'place' ? placeVariants : personVariants;
+      for (const name of target.names) for (const v of variantsOf(name)) this.insert(v, target, order);
+    }
     for (const word of this.root.keys()) {
       // An ASCII word normalises to its lower case: same letters, same length.
       const c0 = word.charCodeAt(0);
@@ -109,15 +110,28 @@ export class Key {
       if (c0 < 128 && c1 < 128) this.prefixes[(c0 << 7) | c1] |= 1 << (word.length & 31);
     }
     const ambiguities: Ambiguity[] = [];
-    const visit = (node: TrieNode, path: string) => {
-      if (node.candidates) {
-        node.candidates.sort((a, b) => a.strength - b.strength || a.order - b.order);
-        const fields = [...new Set(node.candidates.map((c) => c.target.field))];
-        if (fields.length > 1) ambiguities.push({ variant: path, chosen: fields[0], others: fields.slice(1) });
+    // The words on the way to a node (joined into the variant only where it is ambiguous).
+    const path: string[] = [];
+    const visit = (node: TrieNode) => {
+      const candidates = node.candidates;
+      if (candidates && candidates.length > 1) {
+        candidates.sort(strongestFirst);
+        const fields = [...new Set(candidates.map((c) => c.target.field))];
+        if (fields.length > 1) ambiguities.push({ variant: path.join(' '), chosen: fields[0], others: fields.slice(1) });
       }
-      if (node.next) for (const byWord of node.next.values()) for (const [word, child] of byWord) visit(child, `${path} ${word}`);
+      if (!node.next) return;
+      for (const byWord of node.next.values()) {
+        for (const [word, child] of byWord) {
+          path.push(word);
+          visit(child);
+          path.pop();
+        }
+      }
     };
-    for (const [word, node] of this.root) visit(node, word);
+    for (const [word, node] of this.root) {
+      path[0] = word;
+      visit(node);
+    }
     this.ambiguities = ambiguities;
   }
 
@@ -264,6 +278,10 @@ export class Key {
     if (modalWords.has(word) && next !== undefined && afterModal.has(next) && isSentenceStart(text, tokens.starts[first])) return false;
     return true;
   }
+}
+
+function strongestFirst(a: Candidate, b: Candidate): number {
+  return a.strength - b.strength || a.order - b.order;
 }
 
 function longestFirst(a: Terminal, b: Terminal): number {

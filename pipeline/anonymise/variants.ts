@@ -76,7 +76,9 @@ function nameWords(words: Word[]): Word[][] {
 
 /** Name words one after another, separated by spaces. */
 function join(groups: Word[][]): Word[] {
-  return groups.flatMap((g) => g.map((w, j) => (j === 0 ? { ...w, joint: 's' as Joint } : w)));
+  const out: Word[] = [];
+  for (const g of groups) for (let j = 0; j < g.length; j++) out.push(j === 0 && g[j].joint !== 's' ? { ...g[j], joint: 's' } : g[j]);
+  return out;
 }
 
 function letters(group: Word[]): number {
@@ -234,11 +236,14 @@ function spellings(v: Variant): Variant[] {
 
 function dedupe(variants: Variant[]): Variant[] {
   const seen = new Map<string, Variant>();
-  for (const v of variants.flatMap(spellings)) {
-    if (v.words.length === 0 || v.words.some((w) => w.length === 0)) continue;
-    const id = v.words.map((w, i) => (i === 0 ? w : v.joints[i] + w)).join(' ');
-    const existing = seen.get(id);
-    if (!existing || v.strength < existing.strength) seen.set(id, v);
+  for (const original of variants) {
+    for (const v of spellings(original)) {
+      if (v.words.length === 0 || v.words.some((w) => w.length === 0)) continue;
+      let id = v.words[0];
+      for (let i = 1; i < v.words.length; i++) id += ` ${v.joints[i]}${v.words[i]}`;
+      const existing = seen.get(id);
+      if (!existing || v.strength < existing.strength) seen.set(id, v);
+    }
   }
   return [...seen.values()];
 }
