@@ -94,18 +94,24 @@ export function anonymiseMarkdown(tree: Root, anonymiser: Anonymiser, options: M
   /** The phrasing content of a paragraph, heading or table cell as one text. */
   const paragraph = (container: Parent): void => {
     const segments: Segment[] = [];
-    let text = '';
+    // Joined once at the end: one flat string for the engine to read character by character.
+    const parts: string[] = [];
+    let length = 0;
+    const add = (value: string) => {
+      parts.push(value);
+      length += value.length;
+    };
     const collect = (parent: Parent) => {
       for (const child of parent.children as RootContent[]) {
         switch (child.type) {
           case 'text':
           case 'inlineCode':
           case 'html':
-            segments.push({ node: child, start: text.length, end: text.length + child.value.length });
-            text += child.value;
+            segments.push({ node: child, start: length, end: length + child.value.length });
+            add(child.value);
             break;
           case 'break':
-            text += '\n';
+            add('\n');
             break;
           case 'image':
             image(child);
@@ -121,7 +127,7 @@ export function anonymiseMarkdown(tree: Root, anonymiser: Anonymiser, options: M
           case 'footnoteReference':
           case 'imageReference':
             if (child.type === 'imageReference' && child.alt) child.alt = standalone(child.alt, child.position?.start.line);
-            text += ' ';
+            add(' ');
             break;
           default:
             if ('children' in child) collect(child as Parent);
@@ -129,6 +135,7 @@ export function anonymiseMarkdown(tree: Root, anonymiser: Anonymiser, options: M
       }
     };
     collect(container);
+    const text = parts.join('');
 
     const { spans, findings } = anonymiser.analyse(text);
     applyToSegments(segments, spans);

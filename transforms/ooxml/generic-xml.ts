@@ -23,12 +23,13 @@ export function redactGenericXml(xml: string, ctx: RedactionContext): string {
   const s = new XmlScanner(xml, ctx.part, ctx.file);
   const tokens: string[] = [];
   const pieces: Piece[] = [];
-  let joined = '';
+  // The texts are joined once at the end (one flat string for the engine to read).
+  let length = 0;
   const add = (token: number, text: string, attribute?: string) => {
     if (text.length < 2 || !/\p{L}|\d{4}/u.test(text)) return;
-    if (joined.length > 0) joined += SEPARATOR;
-    pieces.push({ token, attribute, text, start: joined.length });
-    joined += text;
+    if (pieces.length > 0) length += SEPARATOR.length;
+    pieces.push({ token, attribute, text, start: length });
+    length += text.length;
   };
   while (s.next()) {
     const raw = s.raw();
@@ -43,6 +44,7 @@ export function redactGenericXml(xml: string, ctx: RedactionContext): string {
     }
   }
   if (pieces.length === 0) return xml;
+  const joined = pieces.map((p) => p.text).join(SEPARATOR);
   const spans = ctx.spans(joined);
   if (spans.length === 0) return xml;
 
