@@ -234,16 +234,25 @@ function spellings(v: Variant): Variant[] {
   return out;
 }
 
+/** Each variant once (the strongest), in the order first seen. A name has a few dozen at most: compared one by one. */
 function dedupe(variants: Variant[]): Variant[] {
-  const seen = new Map<string, Variant>();
+  const out: Variant[] = [];
   for (const original of variants) {
     for (const v of spellings(original)) {
       if (v.words.length === 0 || v.words.some((w) => w.length === 0)) continue;
-      let id = v.words[0];
-      for (let i = 1; i < v.words.length; i++) id += ` ${v.joints[i]}${v.words[i]}`;
-      const existing = seen.get(id);
-      if (!existing || v.strength < existing.strength) seen.set(id, v);
+      const i = out.findIndex((o) => sameForm(o, v));
+      if (i < 0) out.push(v);
+      else if (v.strength < out[i].strength) out[i] = v;
     }
   }
-  return [...seen.values()];
+  return out;
+}
+
+/** The same words with the same joints between them (the first joint is unused). */
+function sameForm(a: Variant, b: Variant): boolean {
+  if (a.words.length !== b.words.length) return false;
+  for (let i = 0; i < a.words.length; i++) {
+    if (a.words[i] !== b.words[i] || (i > 0 && a.joints[i] !== b.joints[i])) return false;
+  }
+  return true;
 }
