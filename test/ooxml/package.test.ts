@@ -4,7 +4,14 @@ import { DhrError } from '../../pipeline/errors.ts';
 import { limits } from '../../transforms/ooxml/limits.ts';
 import { OoxmlPackage, openPackage } from '../../transforms/ooxml/package.ts';
 import { encryptedDocx, hostileDocx, manyEntriesZip, odtFile, oldWordFile, plainZip, randomBytes, zipWithoutDocument } from '../fixtures/word-corpus.ts';
-import { zipBomb } from '../fixtures/zip-bytes.ts';
+import { strToU8 } from 'fflate';
+import { crc32 } from '../../transforms/ooxml/zip.ts';
+import { rawZip, zipBomb, type RawEntry } from '../fixtures/zip-bytes.ts';
+
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 import { wordCorpusDir } from '../helpers/shared.ts';
 
 const corpus = wordCorpusDir;
@@ -91,6 +98,34 @@ describe('zip-bomb limits', () => {
     const lying = zipBomb({ megabytes: 50, part: 'word/document.xml', declaredBytes: 4000 });
     const pkg = openPackage(lying);
     expect(() => pkg.bytes('word/document.xml')).toThrow(/inflates to more than the 4 KB its zip header declares/);
+  });
+
+  it('holds a small part (inflated in one go) to its declared size both ways, and reads it when it is right', () => {
+    // 2 MB of zeros deflate to about 2 KB: one slice, inflated at once.
+    const small = zipBomb({ megabytes: 2, part: 'word/document.xml', declaredBytes: 4000 });
+    expect(() => openPackage(small).bytes('word/document.xml')).toThrow(/inflates to more than the 4 KB its zip header declares/);
+    const understated = zipBomb({ megabytes: 2, part: 'word/document.xml', declaredBytes: 2 * 1024 * 1024 - 1 });
+    expect(() => openPackage(understated, { limits: { ...limits, maxRatio: Infinity } }).bytes('word/document.xml')).toThrow(/inflates to more than/);
+    const overstated = zipBomb({ megabytes: 2, part: 'word/document.xml', declaredBytes: 2 * 1024 * 1024 + 1 });
+    expect(() => openPackage(overstated, { limits: { ...limits, maxRatio: Infinity } }).bytes('word/document.xml')).toThrow(/shorter than its zip header declares/);
+    const exact = openPackage(zipBomb({ megabytes: 2, part: 'word/document.xml' }), { limits: { ...limits, maxRatio: Infinity } }).bytes('word/document.xml');
+    expect(exact.length).toBe(2 * 1024 * 1024);
+    expect(exact.every((b) => b === 0)).toBe(true);
+  });
+
+  it('says a part is damaged when its compressed data cannot be inflated, small or large', () => {
+    for (const length of [600, 40_000]) {
+      // A first block of the reserved type 3: no inflater can read it.
+      const garbage = new Uint8Array(length).fill(0x5a);
+      garbage[0] = 0x07;
+      const entries: RawEntry[] = [
+        { name: '[Content_Types].xml', method: 0, data: strToU8(CONTENT_TYPES), size: CONTENT_TYPES.length, crc: crc32(strToU8(CONTENT_TYPES)) },
+        { name: '_rels/.rels', method: 0, data: strToU8(RELS), size: RELS.length, crc: crc32(strToU8(RELS)) },
+        { name: 'word/document.xml', method: 8, data: garbage, size: 1000, crc: 0 },
+      ];
+      const pkg = openPackage(rawZip(entries));
+      expect(() => pkg.bytes('word/document.xml')).toThrow(/the part is damaged: its compressed data cannot be read/);
+    }
   });
 
   it('builds a real bomb: the same construction, with the limits lifted, inflates to zeros', () => {

@@ -7,7 +7,7 @@
  * Writing is deterministic: fixed timestamps, the given entry order, and entries that did not
  * change are copied compressed, exactly as they came.
  */
-import { Inflate, deflateSync } from 'fflate';
+import { Inflate, deflateSync, inflateSync } from 'fflate';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { DhrError, type Place } from '../../pipeline/errors.ts';
 import { formatBytes, limits as defaultLimits, type Limits } from './limits.ts';
@@ -159,6 +159,24 @@ const SLICE = 16 * 1024;
  * output must also reach that size. The one inflating loop of both inflateEntry and checkEntry.
  */
 function inflateSlices(entry: ZipEntry, entryPlace: Place, take: (chunk: Uint8Array, at: number) => void): void {
+  const src = entry.compressed;
+  if (src.length > 0 && src.length <= SLICE) {
+    // One slice: inflated at once, as the streaming inflater would take it, but into a buffer
+    // one byte longer than declared, which no output can pass (the streaming inflater costs
+    // more than the inflating on the small parts most packages are made of). A part that does
+    // not come out at exactly its declared size, or cannot be read, goes through the loop
+    // below, which says what is wrong with it.
+    let out: Uint8Array | undefined;
+    try {
+      out = inflateSync(src, { out: new Uint8Array(entry.size + 1) });
+    } catch {
+      out = undefined;
+    }
+    if (out && out.length === entry.size) {
+      take(out, 0);
+      return;
+    }
+  }
   let length = 0;
   let overrun = false;
   const inflater = new Inflate((chunk) => {
@@ -170,7 +188,6 @@ function inflateSlices(entry: ZipEntry, entryPlace: Place, take: (chunk: Uint8Ar
     take(chunk, length);
     length += chunk.length;
   });
-  const src = entry.compressed;
   try {
     if (src.length === 0) inflater.push(new Uint8Array(0), true);
     for (let i = 0; i < src.length && !overrun; i += SLICE) {
@@ -199,9 +216,13 @@ export function inflateEntry(entry: ZipEntry, place: Place): Uint8Array {
   if (entry.method === 0) {
     data = entry.compressed;
   } else {
-    const out = new Uint8Array(entry.size);
-    inflateSlices(entry, entryPlace, (chunk, at) => out.set(chunk, at));
-    data = out;
+    // A part inflated in one piece is kept as it came; otherwise the pieces are gathered.
+    let out: Uint8Array | undefined;
+    inflateSlices(entry, entryPlace, (chunk, at) => {
+      if (at === 0 && chunk.length === entry.size) out = chunk;
+      else (out ??= new Uint8Array(entry.size)).set(chunk, at);
+    });
+    data = out ?? new Uint8Array(0);
   }
   if (crc32(data) !== entry.crc) throw checksumMismatch(entryPlace);
   return data;
