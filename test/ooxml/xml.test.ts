@@ -66,7 +66,7 @@ describe('XmlScanner', () => {
 });
 
 describe('XmlOutput', () => {
-  it('writes copied ranges and pieces of its own in order, and cuts from a piece on', () => {
+  it('writes copied ranges and pieces of its own in order', () => {
     const src = '<a><b/>text<c/></a>';
     const o = new XmlOutput(src);
     o.copy(0, 3); // <a>
@@ -74,13 +74,27 @@ describe('XmlOutput', () => {
     const text = o.push('TEXT');
     o.copy(11, 15); // <c/>
     expect(o.pieces).toEqual(['<a><b/>', 'TEXT']);
-    expect(o.length).toBe(3);
     o.pieces[text] = 'other';
-    const cut = o.push('<d>');
     o.copy(15, 19);
-    o.truncate(cut);
-    o.copy(15, 19); // not touching the last copy (it was cut): a range of its own
     expect(o.join()).toBe('<a><b/>other<c/></a>');
+  });
+
+  it('goes back to a mark, dropping what was written after it and keeping what was being copied before it', () => {
+    const src = '<p><r>one</r><r>two</r></p>';
+    const o = new XmlOutput(src);
+    o.copy(0, 3); // <p>
+    o.copy(3, 6); // <r>
+    o.push('one');
+    o.copy(9, 13); // </r>
+    const mark = o.mark();
+    expect(mark.index).toBe(2); // "<p><r>" and "one"; "</r>" is being copied
+    o.copy(13, 16); // <r>, joined to </r>
+    const two = o.push('two');
+    expect(two).toBeGreaterThanOrEqual(mark.index);
+    o.copy(19, 23);
+    o.rewind(mark);
+    o.copy(23, src.length); // </p>, not touching the copy the mark kept
+    expect(o.join()).toBe('<p><r>one</r></p>');
   });
 
   it('does not join ranges that do not touch', () => {

@@ -11,7 +11,7 @@
 import type { Span } from '../../pipeline/anonymise/types.ts';
 import type { RedactionContext } from './context.ts';
 import { redactSlots, type Slot } from './slots.ts';
-import { CDATA, END, OTHER, START, TEXT, XmlOutput, XmlScanner, decodeXml, editTag, escapeText, parseAttributes } from './xml.ts';
+import { CDATA, END, OTHER, START, TEXT, XmlOutput, XmlScanner, type OutputMark, decodeXml, editTag, escapeText, parseAttributes } from './xml.ts';
 
 /** Removed with everything inside them: revision records (they carry the author), comment marks, permissions, bindings to removed custom XML, settings that hold paths or personal data. */
 const REMOVE = new Set([
@@ -152,7 +152,8 @@ interface Paragraph {
 }
 
 interface Run {
-  start: number;
+  /** Where the output stood before the run. */
+  start: OutputMark;
   hidden: boolean;
   commentReference: boolean;
   content: boolean;
@@ -179,8 +180,8 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
   const frames: number[] = [];
   const paragraphs: Paragraph[] = [];
   const runs: Run[] = [];
-  const rows: { start: number; deleted: boolean }[] = [];
-  const tables: { start: number; rows: number }[] = [];
+  const rows: { start: OutputMark; deleted: boolean }[] = [];
+  const tables: { start: OutputMark; rows: number }[] = [];
   let capture: Capture | undefined;
   let skipping = false;
 
@@ -220,11 +221,12 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
         // its text is redacted like any other.
         const remove = (run.hidden && !run.fieldChar) || (run.commentReference && !run.content);
         if (remove) {
-          o.truncate(run.start);
+          o.rewind(run.start);
           const p = paragraphs[paragraphs.length - 1];
           if (p) {
-            while (p.slots.length > 0 && p.slots[p.slots.length - 1].tag >= run.start) p.slots.pop();
-            while (p.instructions.length > 0 && p.instructions[p.instructions.length - 1].tag >= run.start) p.instructions.pop();
+            const cut = run.start.index;
+            while (p.slots.length > 0 && firstPiece(p.slots[p.slots.length - 1]) >= cut) p.slots.pop();
+            while (p.instructions.length > 0 && firstPiece(p.instructions[p.instructions.length - 1]) >= cut) p.instructions.pop();
           }
         } else {
           o.copy(s.start, s.end);
@@ -233,7 +235,7 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
       }
       if (frame === F_ROW) {
         const row = rows.pop()!;
-        if (row.deleted) o.truncate(row.start);
+        if (row.deleted) o.rewind(row.start);
         else {
           o.copy(s.start, s.end);
           if (tables.length > 0) tables[tables.length - 1].rows++;
@@ -243,7 +245,7 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
       if (frame === F_TABLE) {
         // A table whose every row was a tracked deletion goes with them.
         const table = tables.pop()!;
-        if (table.rows === 0) o.truncate(table.start);
+        if (table.rows === 0) o.rewind(table.start);
         else o.copy(s.start, s.end);
         continue;
       }
@@ -324,21 +326,29 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
     }
 
     if (role === R_PARAGRAPH) {
-      if (edited !== undefined) o.push(edited);
-      else o.copy(s.start, s.end);
+      keepTag(o, s, edited);
       paragraphs.push({ slots: [], instructions: [] });
       frames.push(F_PARAGRAPH);
     } else if (key === 'w:r') {
-      runs.push({ start: o.push(written ?? s.raw()), hidden: false, commentReference: false, content: false, fieldChar: false });
+      runs.push({ start: o.mark(), hidden: false, commentReference: false, content: false, fieldChar: false });
+      keepTag(o, s, edited);
       frames.push(F_RUN);
     } else if (key === 'w:tr') {
-      rows.push({ start: o.push(written ?? s.raw()), deleted: false });
+      rows.push({ start: o.mark(), deleted: false });
+      keepTag(o, s, edited);
       frames.push(F_ROW);
     } else if (key === 'w:tbl') {
-      tables.push({ start: o.push(written ?? s.raw()), rows: 0 });
+      tables.push({ start: o.mark(), rows: 0 });
+      keepTag(o, s, edited);
       frames.push(F_TABLE);
     } else if ((key === 'w:t' && parent === 'w:r') || (key === 'w:instrText' && parent === 'w:r')) {
-      capture = { tag: o.push(written ?? s.raw()), chunks: [], text: '', instruction: key === 'w:instrText', preserve: true };
+      // A tag that says xml:space already is never edited: it need not be a piece of its own.
+      if (edited === undefined && written !== undefined && hasXmlSpace.test(written)) {
+        o.copy(s.start, s.end);
+        capture = { tag: -1, chunks: [], text: '', instruction: key === 'w:instrText', preserve: false };
+      } else {
+        capture = { tag: o.push(written ?? s.raw()), chunks: [], text: '', instruction: key === 'w:instrText', preserve: true };
+      }
       frames.push(F_CAPTURE);
     } else if ((key === 'a:t' && (parent === 'a:r' || parent === 'a:fld')) || (key === 'm:t' && parent === 'm:r')) {
       capture = { tag: o.push(written ?? s.raw()), chunks: [], text: '', instruction: false, preserve: false };
@@ -347,13 +357,25 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
       capture = { tag: o.push(written ?? s.raw()), chunks: [], text: '', instruction: false, preserve: false };
       frames.push(F_CHART_VALUE);
     } else {
-      if (edited !== undefined) o.push(edited);
-      else o.copy(s.start, s.end);
+      keepTag(o, s, edited);
       frames.push(F_NORMAL);
     }
   }
   return o.join();
 }
+
+/** The current tag written out: copied, or as edited. */
+function keepTag(o: XmlOutput, s: XmlScanner, edited: string | undefined): void {
+  if (edited !== undefined) o.push(edited);
+  else o.copy(s.start, s.end);
+}
+
+/** The first piece of the output a slot owns (a text slot's tag may be copied, not owned). */
+function firstPiece(slot: Slot): number {
+  return slot.kind === 'text' ? slot.chunks[0] : slot.tag;
+}
+
+const hasXmlSpace = /\sxml:space\s*=/;
 
 function addSeparator(paragraphs: Paragraph[], tag: number, text: string): void {
   const p = paragraphs[paragraphs.length - 1];

@@ -393,9 +393,15 @@ export function prefixOf(qname: string): string {
  * The output of a transform that copies most of a part unchanged. Tokens copied as they came
  * are not kept one by one: consecutive ones are held as one range of the source and written
  * as a single piece when something else must be written. A piece that must be found again (a
- * slot's text, the start of a run that may be removed) is pushed on its own and keeps its
- * index in `pieces` until `join()`.
+ * slot's text) is pushed on its own and keeps its index in `pieces` until `join()`; a place the
+ * output may be cut back to (the start of a run that may be removed) is a mark.
  */
+export interface OutputMark {
+  readonly index: number;
+  readonly from: number;
+  readonly to: number;
+}
+
 export class XmlOutput {
   readonly pieces: string[] = [];
   private readonly src: string;
@@ -424,16 +430,19 @@ export class XmlOutput {
     return this.pieces.length - 1;
   }
 
-  /** The index the next piece pushed will have. */
-  get length(): number {
-    this.flush();
-    return this.pieces.length;
+  /**
+   * Where the output stands, to come back to with rewind(). Every piece pushed after it has an
+   * index of at least `mark.index`.
+   */
+  mark(): OutputMark {
+    return { index: this.pieces.length, from: this.from, to: this.to };
   }
 
-  /** Drop piece `index` and everything after it (a removed run, row or table). */
-  truncate(index: number): void {
-    this.flush();
-    this.pieces.length = index;
+  /** Drop everything written since the mark (a removed run, row or table). */
+  rewind(mark: OutputMark): void {
+    this.pieces.length = mark.index;
+    this.from = mark.from;
+    this.to = mark.to;
   }
 
   join(): string {
