@@ -150,7 +150,7 @@ export function findDates(text: string): DateMatch[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: DateMatch[] = [];
   for (const d of found) {
-    const last = out[out.length - 1];
+    const last = out.length > 0 ? out[out.length - 1] : undefined;
     if (last && d.start < last.end) continue;
     const on = precedingOn.exec(text.slice(Math.max(0, d.start - 8), d.start));
     if (on) {

@@ -201,7 +201,7 @@ export class Key {
         const first = title ? title.firstToken : i;
         const start = tokens.starts[first];
         const stop = tokens.ends[end];
-        const previous = spans[spans.length - 1];
+        const previous = spans.length > 0 ? spans[spans.length - 1] : undefined;
         if (previous && previousTarget === candidate.target && lastEnd === first - 1 && tokens.gap(first) === gapSpace) {
           // "Zoe OBrien": a first name and a part of the surname of one person get one replacement.
           previous.end = stop;

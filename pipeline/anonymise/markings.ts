@@ -59,7 +59,7 @@ export function findMarkings(text: string): Span[] {
   for (const f of found) {
     if (f.start < lastEnd) continue;
     const s = spanOf(text, f.start, f.end);
-    const previous = out[out.length - 1];
+    const previous = out.length > 0 ? out[out.length - 1] : undefined;
     if (previous && s.start < previous.end) s.start = previous.end;
     s.text = text.slice(s.start, s.end);
     out.push(s);

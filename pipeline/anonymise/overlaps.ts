@@ -35,7 +35,7 @@ export function resolveOverlaps(spans: Span[]): Span[] {
   // Spans are never changed in place: a merged span is a new one.
   const out: Span[] = [];
   for (const span of sorted) {
-    const last = out[out.length - 1];
+    const last = out.length > 0 ? out[out.length - 1] : undefined;
     if (!last || span.start >= last.end) {
       out.push(span);
       continue;

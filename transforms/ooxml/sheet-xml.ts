@@ -121,7 +121,7 @@ export function redactSheetXml(xml: string, ctx: RedactionContext, sheets: Sheet
       }
       out.push(s.raw());
       if (frame === F_CAPTURE && capture) {
-        finishCapture(capture, out, paragraphs[paragraphs.length - 1], cells[cells.length - 1], ctx, sheets);
+        finishCapture(capture, out, paragraphs.length > 0 ? paragraphs[paragraphs.length - 1] : undefined, cells.length > 0 ? cells[cells.length - 1] : undefined, ctx, sheets);
         capture = undefined;
       } else if (frame === F_PARAGRAPH) {
         redactSlots(out, paragraphs.pop()!, ctx, { findings: true });

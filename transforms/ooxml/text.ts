@@ -160,7 +160,7 @@ function extractXml(xml: string, part: string, file: string | undefined, units: 
       case TEXT:
       case CDATA: {
         const text = s.type === CDATA ? s.raw().slice(9, -3) : decodeXml(s.raw());
-        const group = groups[groups.length - 1];
+        const group = groups.length > 0 ? groups[groups.length - 1] : undefined;
         if (side !== undefined) {
           if (group) group.side.set(side, (group.side.get(side) ?? '') + text);
           else push(text, false, {});

@@ -222,7 +222,7 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
         const remove = (run.hidden && !run.fieldChar) || (run.commentReference && !run.content);
         if (remove) {
           o.rewind(run.start);
-          const p = paragraphs[paragraphs.length - 1];
+          const p = paragraphs.length > 0 ? paragraphs[paragraphs.length - 1] : undefined;
           if (p) {
             const cut = run.start.index;
             while (p.slots.length > 0 && firstPiece(p.slots[p.slots.length - 1]) >= cut) p.slots.pop();
@@ -251,7 +251,7 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
       }
       o.copy(s.start, s.end);
       if (frame === F_CAPTURE && capture) {
-        finishCapture(capture, paragraphs[paragraphs.length - 1], out, ctx);
+        finishCapture(capture, paragraphs.length > 0 ? paragraphs[paragraphs.length - 1] : undefined, out, ctx);
         capture = undefined;
       } else if (frame === F_CHART_VALUE && capture) {
         const slot: Slot = { kind: 'text', text: capture.text, tag: capture.tag, chunks: capture.chunks, preserve: false };
@@ -275,7 +275,8 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
       continue;
     }
     const parent = s.parentKey();
-    const run = runs[runs.length - 1];
+    // (An index of -1 is not an element but a property lookup, slow at every tag: hence the test.)
+    const run = runs.length > 0 ? runs[runs.length - 1] : undefined;
     if (run && parent === 'w:r' && key !== 'w:rPr' && key !== 'w:commentReference') run.content = true;
 
     // Removal and tracked changes.
@@ -378,7 +379,7 @@ function firstPiece(slot: Slot): number {
 const hasXmlSpace = /\sxml:space\s*=/;
 
 function addSeparator(paragraphs: Paragraph[], tag: number, text: string): void {
-  const p = paragraphs[paragraphs.length - 1];
+  const p = paragraphs.length > 0 ? paragraphs[paragraphs.length - 1] : undefined;
   if (p) p.slots.push({ kind: 'separator', text, tag, chunks: [], preserve: false });
 }
 
