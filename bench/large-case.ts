@@ -9,18 +9,8 @@ import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
+import { seededRandom as random } from '../test/helpers/random.ts';
 
-/** Small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Aisha', 'Bethany', 'Callum', 'Declan', 'Eleanor', 'Farida', 'Gareth', 'Hannah', 'Imran', 'Joanne', 'Kieran', 'Leanne', 'Morgan', 'Nadia', 'Owen', 'Priya', 'Rhiannon', 'Shaun', 'Tamsin', 'Usman', 'Vikram', 'Wendy', 'Yasmin', 'Zainab', 'Bronwen', 'Ciaran', 'Delyth', 'Emrys', 'Fiona', 'Graham', 'Hollie', 'Ifan', 'Jodie', 'Kamal', 'Lowri', 'Maddox', 'Niamh', 'Oisin', 'Petra', 'Quentin'];
 const LAST = ['Abbott', 'Bhatti', 'Crossley', 'Dunmore', 'Ellery', 'Fairclough', 'Gillespie', 'Hardcastle', 'Iqbal', 'Jessop', 'Kilbride', 'Lockwood', 'Merriman', 'Nuttall', 'Ormerod', 'Pickersgill', 'Quarmby', 'Roebuck', 'Sugden', 'Thackeray', 'Ulyatt', 'Varley', 'Whitworth', 'Yeadon', 'Ackroyd', 'Brearley', 'Cawthorne', 'Dransfield', 'Eastwood', 'Firth', 'Greenhalgh', 'Haigh', 'Illingworth', 'Jagger', 'Kershaw', 'Lumb', 'Marsden', 'Naylor', 'Oldroyd', 'Priestley'];

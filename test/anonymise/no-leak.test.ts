@@ -6,18 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAnonymiser } from '../../pipeline/anonymise/engine.ts';
 import { testCase } from './fixtures.ts';
+import { seededRandom as random } from '../helpers/random.ts';
 
-/** Small deterministic generator (mulberry32), so failures can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const people: [first: string, last: string][] = [
   ['Jane', 'Smith'],

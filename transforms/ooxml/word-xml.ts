@@ -5,8 +5,9 @@
  * comment marks, hidden runs and revision metadata removed. Everything else is copied as it
  * came.
  *
- * The output is a list of raw tokens; a paragraph's text slots point into it, so when the
- * paragraph ends its text can be rewritten in place without a second pass.
+ * The output (XmlOutput) is the source copied in ranges, with the text of each run a piece of
+ * its own; a paragraph's text slots point at those pieces, so when the paragraph ends its text
+ * can be rewritten in place without a second pass.
  */
 import type { Span } from '../../pipeline/anonymise/types.ts';
 import type { RedactionContext } from './context.ts';
@@ -173,8 +174,9 @@ const falseValues = new Set(['0', 'false', 'off']);
 /** Redact a WordprocessingML (or DrawingML) part; returns the new XML. */
 export function redactWordXml(xml: string, ctx: RedactionContext): string {
   const s = new XmlScanner(xml, ctx.part, ctx.file);
-  // What is copied unchanged is written as ranges of the source; what a slot, run, row or
-  // table points at is a piece of its own (o.push), so it can be rewritten or cut later.
+  // What is copied unchanged is written as ranges of the source; what a slot points at is a
+  // piece of its own (o.push), so it can be rewritten later; a run, row or table that may be
+  // removed begins at a mark the output can be cut back to.
   const o = new XmlOutput(xml);
   const out = o.pieces;
   const frames: number[] = [];
