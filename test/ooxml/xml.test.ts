@@ -19,6 +19,10 @@ describe('XmlScanner', () => {
     expect(tokens(defaultNs)).toEqual(tokens(transitional));
   });
 
+  it('tells apart names whose letters hash alike ("Aa" and "BB"), and names that begin alike', () => {
+    expect(tokens('<r><Aa/><BB/><Aa x="1"/><BB></BB><Aab/><A/></r>')).toEqual(['start:r', 'empty:Aa', 'empty:BB', 'empty:Aa', 'start:BB', 'end:BB', 'empty:Aab', 'empty:A', 'end:r']);
+  });
+
   it('keeps a namespace declared on an inner element to that element', () => {
     const xml = '<r xmlns:a="urn:one"><a:x/><b xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:t/></b><a:y/></r>';
     expect(tokens(xml)).toEqual(['start:r', 'empty:{urn:one}:x', 'start:b', 'empty:a:t', 'end:b', 'empty:{urn:one}:y', 'end:r']);

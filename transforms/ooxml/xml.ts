@@ -25,6 +25,8 @@ export type TokenType = typeof START | typeof END | typeof EMPTY | typeof TEXT |
 class Scope {
   readonly prefixes: Map<string, string>;
   readonly keys = new Map<string, string>();
+  /** Names met in this scope by a hash of their letters, so a tag's name is looked up without copying it out. */
+  readonly byHash = new Map<number, { name: string; key: string }>();
   constructor(prefixes: Map<string, string>) {
     this.prefixes = prefixes;
   }
@@ -190,6 +192,8 @@ export class XmlScanner {
     let i = pos + 1;
     const n = src.length;
     let nameEnd = -1;
+    // A hash of the name's characters, made on the way (see Scope.byHash).
+    let hash = 0;
     for (;;) {
       if (i >= n) this.fail('unfinished tag', pos);
       const c = src.charCodeAt(i);
@@ -200,14 +204,15 @@ export class XmlScanner {
         i = q + 1;
         continue;
       }
-      if (nameEnd < 0 && (c === 32 || c === 9 || c === 10 || c === 13 || c === 47)) nameEnd = i;
+      if (nameEnd < 0) {
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) nameEnd = i;
+        else hash = (Math.imul(hash, 31) + c) | 0;
+      }
       i++;
     }
     const selfClosing = src.charCodeAt(i - 1) === 47;
     if (nameEnd < 0) nameEnd = selfClosing ? i - 1 : i;
-    const name = src.slice(pos + 1, nameEnd);
-    if (name.length === 0) this.fail('a tag without a name', pos);
-    this.name = name;
+    if (nameEnd === pos + 1) this.fail('a tag without a name', pos);
     this.end = i + 1;
     this.pos = this.end;
     // New namespace declarations open a new scope.
@@ -226,7 +231,19 @@ export class XmlScanner {
       }
       if (map) scope = new Scope(map);
     }
-    this.key = scope.key(name);
+    // The name and its key: found by the hash and checked letter by letter where the name
+    // stands; only a name not met before in this scope is copied out.
+    const known = scope.byHash.get(hash);
+    let name: string;
+    if (known !== undefined && known.name.length === nameEnd - pos - 1 && src.startsWith(known.name, pos + 1)) {
+      name = known.name;
+      this.key = known.key;
+    } else {
+      name = src.slice(pos + 1, nameEnd);
+      this.key = scope.key(name);
+      if (known === undefined) scope.byHash.set(hash, { name, key: this.key });
+    }
+    this.name = name;
     if (selfClosing) {
       this.type = EMPTY;
       // The attribute keys of an empty element resolve in its own scope.
