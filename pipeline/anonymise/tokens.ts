@@ -147,11 +147,15 @@ export function tokenise(text: string): Tokens {
   return tokens;
 }
 
+/** Three views of one buffer (one allocation, not three: allocating is most of the cost on a short text). */
+function lists(capacity: number): { starts: Int32Array; ends: Int32Array; ascii: Uint8Array } {
+  const buffer = new ArrayBuffer(capacity * 9);
+  return { starts: new Int32Array(buffer, 0, capacity), ends: new Int32Array(buffer, capacity * 4, capacity), ascii: new Uint8Array(buffer, capacity * 8, capacity) };
+}
+
 function read(text: string): Tokens {
   const n = text.length;
-  let starts = new Int32Array(Math.max(16, (n >> 2) + 8));
-  let ends = new Int32Array(starts.length);
-  let ascii = new Uint8Array(starts.length);
+  let { starts, ends, ascii } = lists(Math.max(16, (n >> 2) + 8));
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -186,15 +190,11 @@ function read(text: string): Tokens {
       else break;
     }
     if (count === starts.length) {
-      const grownStarts = new Int32Array(count * 2);
-      grownStarts.set(starts);
-      starts = grownStarts;
-      const grownEnds = new Int32Array(count * 2);
-      grownEnds.set(ends);
-      ends = grownEnds;
-      const grownAscii = new Uint8Array(count * 2);
-      grownAscii.set(ascii);
-      ascii = grownAscii;
+      const grown = lists(count * 2);
+      grown.starts.set(starts);
+      grown.ends.set(ends);
+      grown.ascii.set(ascii);
+      ({ starts, ends, ascii } = grown);
     }
     starts[count] = start;
     ends[count] = i;
