@@ -67,11 +67,24 @@ export function removeStagedFiles(): void {
     } catch {
       // already stopped
     }
-    rmSync(dir, { recursive: true, force: true });
+    removeSettled(dir);
   }
   scratch.clear();
   removeFolders([...madeFolders]);
   madeFolders.clear();
+}
+
+/**
+ * Remove a folder that a process just killed may still be writing into as it dies: removed again
+ * if it comes back, for up to a fifth of a second (synchronous, for the signal handler).
+ */
+function removeSettled(dir: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; attempt < 20; attempt++) {
+    rmSync(dir, { recursive: true, force: true });
+    Atomics.wait(pause, 0, 0, 10);
+    if (!existsSync(dir)) return;
+  }
 }
 
 function temporaryName(file: string, suffix = 'tmp'): string {

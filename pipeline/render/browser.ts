@@ -98,6 +98,21 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Kill the browser and every process it started, at once (for an interrupt). Puppeteer starts it
+ * as the leader of its own process group, so the group is killed: killing the leader alone leaves
+ * its helpers running for a moment, long enough to write into the profile being removed.
+ */
+function killBrowser(browser: Browser): void {
+  const child = browser.process();
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
 /** Launch a headless browser with a fresh temporary profile. */
 export async function launchBrowser(executablePath?: string): Promise<LaunchedBrowser> {
   let browserPath = executablePath;
@@ -128,7 +143,7 @@ export async function launchBrowser(executablePath?: string): Promise<LaunchedBr
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new DhrError('browser', `the browser at ${browserPath} could not be started: ${detail}`);
   }
-  release = holdScratchFolder(profile, () => void browser.process()?.kill('SIGKILL'));
+  release = holdScratchFolder(profile, () => killBrowser(browser));
   let closed = false;
   return {
     browser,
