@@ -406,6 +406,13 @@ export function prefixOf(qname: string): string {
   return i < 0 ? '' : qname.slice(0, i);
 }
 
+/** A place in an XmlOutput to go back to: the pieces then written and the range then being copied. */
+export interface OutputMark {
+  readonly index: number;
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
  * The output of a transform that copies most of a part unchanged. Tokens copied as they came
  * are not kept one by one: consecutive ones are held as one range of the source and written
@@ -413,12 +420,6 @@ export function prefixOf(qname: string): string {
  * slot's text) is pushed on its own and keeps its index in `pieces` until `join()`; a place the
  * output may be cut back to (the start of a run that may be removed) is a mark.
  */
-export interface OutputMark {
-  readonly index: number;
-  readonly from: number;
-  readonly to: number;
-}
-
 export class XmlOutput {
   readonly pieces: string[] = [];
   private readonly src: string;
