@@ -47,6 +47,38 @@ describe('redactWordXml', () => {
     expect(xml).toBe('<w:p><w:pPr><w:rPr></w:rPr></w:pPr><w:r><w:t>new</w:t></w:r></w:p><w:p/>');
   });
 
+  describe('a paragraph whose mark is a tracked deletion', () => {
+    const deletedMark = '<w:pPr><w:pStyle w:val="Normal"/><w:rPr><w:del w:id="9" w:author="A"/></w:rPr></w:pPr>';
+    const deletedText = '<w:del w:id="8" w:author="A"><w:r><w:delText>Jane Smith left.</w:delText></w:r></w:del>';
+
+    it('goes when the deletions leave nothing in it and another paragraph follows (a deleted paragraph)', () => {
+      expect(redact(`<w:p><w:r><w:t>Before.</w:t></w:r></w:p><w:p w:rsidR="00AB">${deletedMark}${deletedText}</w:p>\n  <w:p><w:r><w:t>After.</w:t></w:r></w:p>`).xml).toBe(
+        '<w:p><w:r><w:t>Before.</w:t></w:r></w:p><w:p><w:r><w:t>After.</w:t></w:r></w:p>',
+      );
+      // Two in a row go together.
+      expect(redact(`<w:p>${deletedMark}${deletedText}</w:p><w:p>${deletedMark}</w:p><w:p><w:r><w:t>After.</w:t></w:r></w:p>`).xml).toBe('<w:p><w:r><w:t>After.</w:t></w:r></w:p>');
+    });
+
+    it('stays where anything is left in it, where it is the last of its container, before a table, or holding a section break', () => {
+      // Text left: the paragraphs stay apart (not joined), the deletion mark gone.
+      expect(redact(`<w:p>${deletedMark}<w:r><w:t>Kept.</w:t></w:r></w:p><w:p><w:r><w:t>After.</w:t></w:r></w:p>`).xml).toBe(
+        '<w:p><w:pPr><w:pStyle w:val="Normal"/><w:rPr></w:rPr></w:pPr><w:r><w:t>Kept.</w:t></w:r></w:p><w:p><w:r><w:t>After.</w:t></w:r></w:p>',
+      );
+      // A bookmark left in it (a REF field may point to it).
+      expect(redact(`<w:p>${deletedMark}<w:bookmarkStart w:id="1" w:name="_Ref1"/></w:p><w:p/>`).xml).toContain('_Ref1');
+      // The last paragraph of a table cell: a cell must keep one.
+      expect(redact(`<w:tbl><w:tr><w:tc><w:p>${deletedMark}${deletedText}</w:p></w:tc></w:tr></w:tbl><w:p/>`).xml).toBe(
+        '<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="Normal"/><w:rPr></w:rPr></w:pPr></w:p></w:tc></w:tr></w:tbl><w:p/>',
+      );
+      // Followed by a table, not a paragraph.
+      expect(redact(`<w:p>${deletedMark}</w:p><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>`).xml).toMatch(/^<w:p><w:pPr>/);
+      // A section break in its properties.
+      expect(redact(`<w:p><w:pPr><w:rPr><w:del w:id="9" w:author="A"/></w:rPr><w:sectPr/></w:pPr></w:p><w:p/>`).xml).toContain('<w:sectPr/>');
+      // Emptied, but its mark not deleted: an empty paragraph, as Word leaves it.
+      expect(redact(`<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>${deletedText}</w:p><w:p/>`).xml).toBe('<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p><w:p/>');
+    });
+  });
+
   it('renames a bookmark the same way wherever it is named, whichever comes first', () => {
     const { xml } = redact(
       '<w:p><w:hyperlink w:anchor="JaneSmith"><w:r><w:t>link</w:t></w:r></w:hyperlink><w:fldSimple w:instr=" REF JaneSmith \\h "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p><w:p><w:bookmarkStart w:id="1" w:name="JaneSmith"/><w:bookmarkStart w:id="2" w:name="_Toc1"/></w:p>',

@@ -146,10 +146,28 @@ const F_ROW = 6;
 const F_CAPTURE = 7;
 const F_CHART_VALUE = 8;
 const F_TABLE = 9;
+const F_PARAGRAPH_PROPERTIES = 10;
 
 interface Paragraph {
   slots: Slot[];
   instructions: Slot[];
+  /** A Word paragraph (w:p), and where the output stood before it. */
+  word: boolean;
+  start: OutputMark;
+  /** Its paragraph mark is a tracked deletion (w:pPr/w:rPr/w:del): accepted, it joins the next paragraph. */
+  markDeleted: boolean;
+  /** Its properties hold a section break (w:pPr/w:sectPr). */
+  sectionBreak: boolean;
+  /** Anything was written in it besides its properties. */
+  content: boolean;
+}
+
+/** A paragraph that tracked changes emptied, with its mark deleted: dropped if another paragraph follows it at once. */
+interface PendingDrop {
+  start: OutputMark;
+  /** Where it ended in the source, and how many pieces the output then had. */
+  end: number;
+  pieces: number;
 }
 
 interface Run {
@@ -186,6 +204,9 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
   const tables: { start: OutputMark; rows: number }[] = [];
   let capture: Capture | undefined;
   let skipping = false;
+  let pendingDrop: PendingDrop | undefined;
+  // The properties of the innermost paragraph are being read (its own w:pPr).
+  let inProperties = false;
 
   while (s.next()) {
     const type = s.type;
@@ -210,6 +231,9 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
       continue;
     }
     if (type === END) {
+      // An emptied paragraph that is the last of its container stays (a cell, a text box, the body
+      // must keep a paragraph).
+      pendingDrop = undefined;
       const frame = frames.pop();
       if (frame === F_SKIPPED) continue;
       if (frame === F_SKIP_ROOT) {
@@ -265,6 +289,14 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
         if (p.instructions.length > 0) {
           redactSlots(out, p.instructions, ctx, { findings: false, extraSpans: (t) => bookmarkReferenceSpans(t, ctx) });
         }
+        // Accepting the deletion of a paragraph mark joins the paragraph to the next; when the
+        // tracked changes left nothing in it, that is the paragraph going (a deleted paragraph
+        // would otherwise stay as an empty line).
+        if (p.word && p.markDeleted && !p.content && !p.sectionBreak && p.slots.length === 0 && p.instructions.length === 0) {
+          pendingDrop = { start: p.start, end: s.end, pieces: out.length };
+        }
+      } else if (frame === F_PARAGRAPH_PROPERTIES) {
+        inProperties = false;
       }
       continue;
     }
@@ -276,9 +308,16 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
       if (isStart) frames.push(F_SKIPPED);
       continue;
     }
+    if (pendingDrop !== undefined) {
+      // The next paragraph follows the emptied one with nothing but white space between: the
+      // emptied one goes (what it held was deleted; its properties are those of a deleted mark).
+      if (key === 'w:p' && out.length === pendingDrop.pieces && isWhiteSpace(xml, pendingDrop.end, s.start)) o.rewind(pendingDrop.start);
+      pendingDrop = undefined;
+    }
     const parent = s.parentKey();
     // (An index of -1 is not an element but a property lookup, slow at every tag: hence the test.)
     const run = runs.length > 0 ? runs[runs.length - 1] : undefined;
+    const paragraph = paragraphs.length > 0 ? paragraphs[paragraphs.length - 1] : undefined;
     if (run && parent === 'w:r' && key !== 'w:rPr' && key !== 'w:commentReference') run.content = true;
 
     // Removal and tracked changes.
@@ -289,6 +328,7 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
       if (MARKER_PARENTS.has(parent)) {
         remove = true;
         if (parent === 'w:trPr' && role === R_DELETION && rows.length > 0) rows[rows.length - 1].deleted = true;
+        if (inProperties && parent === 'w:rPr' && role === R_DELETION && paragraph && s.parentKey(2) === 'w:pPr') paragraph.markDeleted = true;
       } else if (role === R_DELETION) {
         remove = true;
       } else {
@@ -303,6 +343,14 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
         skipping = true;
       }
       continue;
+    }
+
+    if (paragraph) {
+      if (inProperties) {
+        if (key === 'w:sectPr' && parent === 'w:pPr') paragraph.sectionBreak = true;
+      } else if (!(key === 'w:pPr' && parent === 'w:p')) {
+        paragraph.content = true;
+      }
     }
 
     // A tag with no attributes ("<w:r>", "<w:b/>") has nothing to edit and is not copied out.
@@ -329,9 +377,14 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
     }
 
     if (role === R_PARAGRAPH) {
+      const start = o.mark();
       keepTag(o, s, edited);
-      paragraphs.push({ slots: [], instructions: [] });
+      paragraphs.push({ slots: [], instructions: [], word: key === 'w:p', start, markDeleted: false, sectionBreak: false, content: false });
       frames.push(F_PARAGRAPH);
+    } else if (key === 'w:pPr' && parent === 'w:p') {
+      keepTag(o, s, edited);
+      inProperties = true;
+      frames.push(F_PARAGRAPH_PROPERTIES);
     } else if (key === 'w:r') {
       runs.push({ start: o.mark(), hidden: false, commentReference: false, content: false, fieldChar: false });
       keepTag(o, s, edited);
@@ -365,6 +418,15 @@ export function redactWordXml(xml: string, ctx: RedactionContext): string {
     }
   }
   return o.join();
+}
+
+/** Whether the source holds only white space from `start` to `end`. */
+function isWhiteSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
 }
 
 /** The current tag written out: copied, or as edited. */
