@@ -6,7 +6,7 @@
  * itself is written by transforms/ooxml/zip.ts, as every Word and Excel file dhr-kit writes.
  */
 import { promisify } from 'node:util';
-import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
+import { deflateRaw, deflateRawSync } from 'node:zlib';
 import { writeZip } from '../../transforms/ooxml/zip.ts';
 
 export interface ZipPart {
@@ -40,6 +40,6 @@ export async function zipPartsAsync(parts: readonly ZipPart[], mtime: Date): Pro
 export function zipParts(parts: readonly ZipPart[], mtime: Date, deflated: readonly (Uint8Array | undefined)[] = []): Uint8Array {
   return writeZip(
     parts.map((part, index) => ({ ...part, deflated: deflated[index] })),
-    { ...dosDateTime(mtime), deflate: (data) => deflateRawSync(data, { level: 6 }), crc: (data) => crc32(data) },
+    { ...dosDateTime(mtime), deflate: (data) => deflateRawSync(data, { level: 6 }) },
   );
 }

@@ -265,8 +265,6 @@ export interface ZipWriteOptions {
   time?: number;
   /** Raw DEFLATE at level 6; fflate's by default (the same bytes on every Node). */
   deflate?: (data: Uint8Array) => Uint8Array;
-  /** CRC-32 of new data; crc32 (below) by default. */
-  crc?: (data: Uint8Array) => number;
 }
 
 /** DOS date 1980-01-01, time 00:00. */
@@ -284,7 +282,6 @@ export function writeZip(files: readonly ZipOutput[], options: ZipWriteOptions =
   const date = options.date ?? FIXED_DATE;
   const time = options.time ?? FIXED_TIME;
   const deflate = options.deflate ?? deflateLevel6;
-  const checksum = options.crc ?? crc32;
   const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -300,7 +297,7 @@ export function writeZip(files: readonly ZipOutput[], options: ZipWriteOptions =
       body = f.entry.compressed;
     } else {
       size = f.data.length;
-      crc = checksum(f.data) >>> 0;
+      crc = crc32(f.data);
       body = f.data;
       if (!f.store && size > 0) {
         const packed = f.deflated ?? deflate(f.data);
