@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { DhrError } from './errors.ts';
 import { removeStagedFiles } from './files.ts';
 
@@ -33,6 +33,19 @@ export interface CommandModule {
   /** Order in --help (lower first). */
   order?: number;
   register(program: Command, context: CommandContext): void;
+}
+
+/**
+ * --password, taken from DHR_PASSWORD when not given: a password in the environment is not on the
+ * command line, where other users of the machine can see it. The commands word its help.
+ */
+export function passwordOption(help: string): Option {
+  return new Option('--password <password>', help).env('DHR_PASSWORD');
+}
+
+/** --modify-password, taken from DHR_MODIFY_PASSWORD when not given (as passwordOption). */
+export function modifyPasswordOption(help: string): Option {
+  return new Option('--modify-password <password>', help).env('DHR_MODIFY_PASSWORD');
 }
 
 const commandsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');

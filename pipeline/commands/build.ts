@@ -5,9 +5,9 @@
  * was written (its problems are listed in validation-report.html); 2 when the case cannot be read.
  */
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { buildCase, findingWord } from '../build.ts';
-import type { CommandContext } from '../cli.ts';
+import { passwordOption, modifyPasswordOption, type CommandContext } from '../cli.ts';
 import { DhrError } from '../errors.ts';
 import { isIsoDate } from '../ingest/dates.ts';
 import { todayInEngland } from '../status.ts';
@@ -30,8 +30,8 @@ export function register(program: Command, { io, run }: CommandContext): void {
     .option('--out <dir>', 'write the pack here (default: the case folder\'s out/)')
     .option('--no-pdf', 'do not make PDFs, even if a browser is found')
     .option('--today <date>', 'judge deadlines and target dates as of this date, YYYY-MM-DD (default: today)')
-    .addOption(new Option('--password <password>', 'open password-protected IMRs, chronologies or action plan, and protect the Word and Excel files of the pack with the same password').env('DHR_PASSWORD'))
-    .addOption(new Option('--modify-password <password>', 'protect the Word and Excel files of the pack from changes: they open read-only unless this password is given').env('DHR_MODIFY_PASSWORD'))
+    .addOption(passwordOption('open password-protected IMRs, chronologies or action plan, and protect the Word and Excel files of the pack with the same password'))
+    .addOption(modifyPasswordOption('protect the Word and Excel files of the pack from changes: they open read-only unless this password is given'))
     .action(
       run(async (target: string, options: BuildCommandOptions) => {
         if (options.today !== undefined && !isIsoDate(options.today)) {

@@ -11,8 +11,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
-import type { CommandContext } from '../cli.ts';
+import type { Command } from 'commander';
+import { passwordOption, type CommandContext } from '../cli.ts';
 import { DhrError } from '../errors.ts';
 import { assertNotInput, readInput, writeFilesAtomic } from '../files.ts';
 import { readActionPlan } from '../ingest/action-plan.ts';
@@ -50,7 +50,7 @@ export function register(program: Command, { io, run }: CommandContext): void {
     .option('--json', 'print the results as JSON')
     .option('--out <dir>', 'write validation-report.md and validation-report.html here (default for a case: its out/ folder)')
     .option('--today <date>', 'judge deadlines and target dates as of this date, YYYY-MM-DD (default: today)')
-    .addOption(new Option('--password <password>', 'password of encrypted (password-protected) IMRs or chronologies').env('DHR_PASSWORD'))
+    .addOption(passwordOption('password of encrypted (password-protected) IMRs or chronologies'))
     .action(
       run(async (target: string, options: CheckOptions) => {
         if (options.today !== undefined && !isIsoDate(options.today)) {

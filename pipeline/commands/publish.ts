@@ -4,8 +4,8 @@
  * the reasons are listed); 2 for an SIR (not published) or a case that cannot be read.
  */
 import path from 'node:path';
-import { Option, type Command } from 'commander';
-import type { CommandContext } from '../cli.ts';
+import type { Command } from 'commander';
+import { passwordOption, type CommandContext } from '../cli.ts';
 import { publishCase } from '../publish.ts';
 
 export const order = 21;
@@ -17,7 +17,7 @@ export function register(program: Command, { io, run }: CommandContext): void {
     .argument('<case>', 'the case folder (or its case.yaml)')
     .option('--out <dir>', "write the copy here (default: the case folder's publication/)")
     .option('--no-pdf', 'do not make PDFs, even if a browser is found')
-    .addOption(new Option('--password <password>', 'open password-protected IMRs, chronologies or action plan (the publication copy is not protected: it is for publishing)').env('DHR_PASSWORD'))
+    .addOption(passwordOption('open password-protected IMRs, chronologies or action plan (the publication copy is not protected: it is for publishing)'))
     .action(
       run(async (target: string, options: { out?: string; pdf: boolean; password?: string }) => {
         const result = await publishCase(target, { out: options.out, pdf: options.pdf, password: options.password });

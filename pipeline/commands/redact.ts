@@ -1,6 +1,6 @@
 /** `dhr redact FILE --case case.yaml --out OUT [--publish] [--log PATH] [--json]`: an anonymised copy of one file. */
-import { Option, type Command } from 'commander';
-import type { CommandContext } from '../cli.ts';
+import type { Command } from 'commander';
+import { passwordOption, modifyPasswordOption, type CommandContext } from '../cli.ts';
 import { formatPlace } from '../errors.ts';
 import { redactFile, type RedactOutcome } from '../redact.ts';
 
@@ -25,8 +25,8 @@ export function register(program: Command, { io, run }: CommandContext): void {
     .requiredOption('--out <path>', 'where to write the anonymised copy')
     .option('--publish', 'make a publication copy: also generalise dates and remove markings; write nothing while any finding is unresolved or any identifier remains')
     .option('--log <path>', 'where to write the restricted redaction log (with --publish: required for a log, and not in the folder of the copy)')
-    .addOption(new Option('--password <password>', 'open a password-protected input, and protect the .docx or .xlsx copy with the same password').env('DHR_PASSWORD'))
-    .addOption(new Option('--modify-password <password>', 'protect the .docx or .xlsx copy from changes: it opens read-only unless this password is given').env('DHR_MODIFY_PASSWORD'))
+    .addOption(passwordOption('open a password-protected input, and protect the .docx or .xlsx copy with the same password'))
+    .addOption(modifyPasswordOption('protect the .docx or .xlsx copy from changes: it opens read-only unless this password is given'))
     .option('--json', 'print the result as JSON')
     .action(
       run(async (file: string, options: RedactOptions) => {

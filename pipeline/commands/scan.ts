@@ -1,6 +1,6 @@
 /** `dhr scan FILE --case case.yaml [--json]`: prove a file is clean, or show what is left. */
-import { Option, type Command } from 'commander';
-import type { CommandContext } from '../cli.ts';
+import type { Command } from 'commander';
+import { passwordOption, type CommandContext } from '../cli.ts';
 import { createAnonymiser } from '../anonymise/engine.ts';
 import { formatPlace } from '../errors.ts';
 import { loadCaseFile } from '../ingest/case.ts';
@@ -22,7 +22,7 @@ export function register(program: Command, { io, run }: CommandContext): void {
     .argument('<file>', 'the file to check')
     .requiredOption('--case <case.yaml>', "the case's case.yaml, which holds the key")
     .option('--publish', 'check it as a publication copy: precise dates and markings count as leaks too')
-    .addOption(new Option('--password <password>', 'open a password-protected file').env('DHR_PASSWORD'))
+    .addOption(passwordOption('open a password-protected file'))
     .option('--json', 'print the result as JSON')
     .action(
       run(async (file: string, options: ScanOptions) => {

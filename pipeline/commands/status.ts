@@ -1,6 +1,6 @@
 /** `dhr status CASE [--json]`: what the case folder holds, what is missing, which deadline is next. */
-import { Option, type Command } from 'commander';
-import type { CommandContext } from '../cli.ts';
+import type { Command } from 'commander';
+import { passwordOption, type CommandContext } from '../cli.ts';
 import { DhrError } from '../errors.ts';
 import { loadCaseFolder } from '../ingest/folder.ts';
 import { isIsoDate } from '../ingest/dates.ts';
@@ -21,7 +21,7 @@ export function register(program: Command, { io, run }: CommandContext): void {
     .argument('<case>', 'the case folder (or its case.yaml)')
     .option('--json', 'print the status as JSON')
     .option('--today <date>', 'judge deadlines as of this date, YYYY-MM-DD (default: today)')
-    .addOption(new Option('--password <password>', 'password of encrypted (password-protected) IMRs or chronologies').env('DHR_PASSWORD'))
+    .addOption(passwordOption('password of encrypted (password-protected) IMRs or chronologies'))
     .action(
       run(async (target: string, options: StatusOptions) => {
         if (options.today !== undefined && !isIsoDate(options.today)) {
